@@ -1,0 +1,97 @@
+"""The library API: the one surface the CLI, the HTTP API and the web UI call.
+
+    sm = Stancemap("stancemap.db")
+    sm.ingest(["articles/"], manifest=Path("manifest.jsonl"))
+    sm.analyze(issues=Path("issues.yaml"))
+    sm.export(Path("out"))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from . import kb as kb_module
+from . import nlp
+from .analyze import AnalyzeReport, analyze_documents, sync_kb
+from .config import Settings
+from .export import export
+from .ingest import IngestReport, ingest
+from .issues import load_issues
+from .kb import KnowledgeBase
+from .models import Document
+from .store import SQLStore, open_store
+
+
+class Stancemap:
+    """A stancemap database and the pipeline that fills it."""
+
+    def __init__(self, db: str | None = None, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env(db=db)
+        if db:
+            self.settings.db = db
+
+    @cached_property
+    def store(self) -> SQLStore:
+        return open_store(self.settings.db)
+
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        return kb_module.load(self.settings.kb_files)
+
+    @cached_property
+    def nlp(self) -> Language:
+        return nlp.load(self.settings.spacy_model)
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()
+            del self.__dict__["store"]
+
+    def __enter__(self) -> Stancemap:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- pipeline ---------------------------------------------------------------------
+
+    def ingest(self, inputs: Iterable[str], manifest: Path | None = None,
+               on_item: Callable[[str, str], None] | None = None) -> IngestReport:
+        """Read, clean and store articles; bad inputs are reported, not fatal."""
+        return ingest(self.store, inputs, manifest, self.settings.max_bytes,
+                      self.settings.fetch_timeout, on_item)
+
+    def analyze(self, issues: Path | None = None,
+                on_doc: Callable[[Document], None] | None = None) -> AnalyzeReport:
+        """Analyse everything not yet analysed (all of it if the knowledge base changed)."""
+        if issues is not None:
+            parsed = load_issues(issues)
+            with self.store.transaction():
+                self.store.replace_issues(parsed.issues, parsed.watch)
+        sync_kb(self.store, self.kb)
+        return analyze_documents(self.store, self.kb, self.nlp, self.settings.batch_size,
+                                 on_doc)
+
+    def pending(self) -> int:
+        return self.store.pending_count()
+
+    def export(self, out: Path, fmt: str = "jsonl") -> dict[str, int]:
+        return export(self.store, out, fmt)
+
+    # --- reading ----------------------------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        """Counts per table and the actors mentioned most."""
+        counts = {t: self.store.count(t) for t in (
+            "documents", "sentences", "mentions", "actors", "statements", "positions",
+            "events", "discrepancies", "claims")}
+        top = self.store.query(
+            "SELECT a.id, a.name, a.type, COUNT(*) AS n, COUNT(DISTINCT m.doc) "
+            "FROM mentions m JOIN actors a ON a.id = m.actor "
+            "GROUP BY a.id, a.name, a.type ORDER BY n DESC, a.id LIMIT 15")
+        return {"counts": counts, "top_actors": top}

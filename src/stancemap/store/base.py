@@ -1,0 +1,309 @@
+"""The storage layer: one SQL store that the pipeline talks to, whatever the database.
+
+Backends subclass ``SQLStore`` and supply a DB-API connection and a placeholder style;
+the SQL here is portable between SQLite and PostgreSQL. Schema changes are numbered
+files in ``migrations/`` applied in order and recorded in ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from ..models import Actor, Alias, Document, Issue, Mention, Role, Sentence
+
+DOC_COLUMNS = ("id", "uri", "title", "published", "publisher", "author", "language", "chars",
+               "duplicate_of", "text")
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, sql) of every bundled migration, in order."""
+    folder = resources.files("stancemap.store") / "migrations"
+    found = []
+    for item in folder.iterdir():
+        if item.name.endswith(".sql"):
+            found.append((int(item.name.split("_", 1)[0]), item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class SQLStore:
+    """Documents, actors, mentions and the derived tables, over a DB-API connection."""
+
+    placeholder = "?"
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self._actors: dict[str, Actor] | None = None
+        self.migrate()
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    def _q(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur = self.conn.cursor()
+        cur.execute(self._q(sql), tuple(params))
+        return cur
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.cursor().executemany(self._q(sql), [tuple(r) for r in rows])
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return list(self.execute(sql, params).fetchall())
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Commit on success, roll back on error: a failed step never half-writes."""
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run_script(self, sql: str) -> None:
+        """Run statements separated by ";" (comment lines are dropped first)."""
+        lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
+        for statement in "\n".join(lines).split(";"):
+            if statement.strip():
+                self.execute(statement)
+
+    def migrate(self) -> None:
+        """Apply every bundled migration newer than the stored schema version."""
+        self.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        current = self.scalar("SELECT MAX(version) FROM schema_version") or 0
+        for version, sql in migrations():
+            if version > current:
+                with self.transaction():
+                    self.run_script(sql)
+                    self.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+        self.conn.commit()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("SELECT MAX(version) FROM schema_version") or 0)
+
+    # --- meta -------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        return self.scalar("SELECT value FROM meta WHERE key = ?", (key,))
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.execute("DELETE FROM meta WHERE key = ?", (key,))
+        self.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def count(self, table: str) -> int:
+        assert table.isidentifier()
+        return int(self.scalar(f"SELECT COUNT(*) FROM {table}"))
+
+    # --- documents --------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)) is not None
+
+    def add_document(self, doc: Document) -> None:
+        values = [getattr(doc, c) for c in DOC_COLUMNS]
+        cols = ", ".join(DOC_COLUMNS)
+        marks = ", ".join("?" for _ in DOC_COLUMNS)
+        self.execute(
+            f"INSERT INTO documents ({cols}, ingested_at) VALUES ({marks}, ?)", (*values, now())
+        )
+        self.add_uri(doc.id, doc.uri)
+
+    def add_uri(self, doc_id: str, uri: str) -> None:
+        if self.scalar("SELECT 1 FROM document_uris WHERE doc = ? AND uri = ?", (doc_id, uri)):
+            return
+        self.execute("INSERT INTO document_uris (doc, uri) VALUES (?, ?)", (doc_id, uri))
+
+    def update_document(self, doc_id: str, fields: dict[str, str]) -> None:
+        """Set metadata fields and queue the document for analysis again."""
+        allowed = {k: v for k, v in fields.items() if k in {"title", "published", "publisher"}}
+        if not allowed:
+            return
+        sets = ", ".join(f"{k} = ?" for k in allowed)
+        self.execute(
+            f"UPDATE documents SET {sets}, analyzed_at = NULL WHERE id = ?",
+            (*allowed.values(), doc_id),
+        )
+
+    def get_document(self, doc_id: str) -> Document | None:
+        rows = self.query(f"SELECT {', '.join(DOC_COLUMNS)} FROM documents WHERE id = ?", (doc_id,))
+        return self._doc(rows[0]) if rows else None
+
+    @staticmethod
+    def _doc(row: Sequence[Any]) -> Document:
+        d = dict(zip(DOC_COLUMNS, row, strict=True))
+        d.pop("chars")
+        return Document(**d)
+
+    def iter_documents(self, pending_only: bool = False, batch: int = 200) -> Iterator[Document]:
+        """Stream documents by id, ``batch`` rows at a time (never the whole corpus)."""
+        where = "WHERE analyzed_at IS NULL" if pending_only else ""
+        cols = ", ".join(DOC_COLUMNS)
+        last = ""
+        while True:
+            cond = f"{where} {'AND' if where else 'WHERE'} id > ?"
+            rows = self.query(f"SELECT {cols} FROM documents {cond} ORDER BY id LIMIT {batch}",
+                              (last,))
+            if not rows:
+                return
+            for row in rows:
+                yield self._doc(row)
+            last = rows[-1][0]
+
+    def pending_count(self) -> int:
+        return int(self.scalar("SELECT COUNT(*) FROM documents WHERE analyzed_at IS NULL"))
+
+    # --- near-duplicate index ----------------------------------------------------------
+
+    def add_signature(self, doc_id: str, signature: bytes, buckets: Sequence[str]) -> None:
+        self.execute("INSERT INTO minhashes (doc, signature) VALUES (?, ?)", (doc_id, signature))
+        self.executemany(
+            "INSERT INTO minhash_bands (band, bucket, doc) VALUES (?, ?, ?)",
+            [(i, b, doc_id) for i, b in enumerate(buckets)],
+        )
+
+    def candidates(self, buckets: Sequence[str]) -> list[tuple[str, bytes]]:
+        """Documents sharing at least one LSH bucket, with their signatures, oldest first."""
+        if not buckets:
+            return []
+        ors = " OR ".join("(band = ? AND bucket = ?)" for _ in buckets)
+        params = [x for i, b in enumerate(buckets) for x in (i, b)]
+        rows = self.query(
+            f"SELECT DISTINCT m.doc, m.signature, d.ingested_at FROM minhash_bands b "
+            f"JOIN minhashes m ON m.doc = b.doc JOIN documents d ON d.id = b.doc "
+            f"WHERE {ors} ORDER BY d.ingested_at, m.doc",
+            params,
+        )
+        return [(r[0], bytes(r[1])) for r in rows]
+
+    # --- actors -----------------------------------------------------------------------
+
+    def replace_actors(
+        self, actors: Iterable[Actor], aliases: Iterable[Alias], roles: Iterable[Role],
+        origin: dict[str, str],
+    ) -> None:
+        """Write the knowledge base: upsert actors, replace their aliases and roles."""
+        actors = list(actors)
+        existing = {r[0] for r in self.query("SELECT id FROM actors")}
+        for a in actors:
+            row = (a.name, a.type, a.country, a.sector, origin.get(a.id, "kb"), a.id)
+            if a.id in existing:
+                self.execute("UPDATE actors SET name = ?, type = ?, country = ?, sector = ?, "
+                             "origin = ? WHERE id = ?", row)
+            else:
+                self.execute("INSERT INTO actors (name, type, country, sector, origin, id) "
+                             "VALUES (?, ?, ?, ?, ?, ?)", row)
+        ids = [a.id for a in actors]
+        self.executemany("DELETE FROM aliases WHERE actor = ?", [(i,) for i in ids])
+        self.executemany("DELETE FROM roles WHERE person = ?", [(i,) for i in ids])
+        seen: set[tuple[str, str, str]] = set()
+        alias_rows = []
+        for al in aliases:
+            key = (al.actor, al.text, al.kind)
+            if key not in seen:
+                seen.add(key)
+                alias_rows.append((*key, al.valid_from, al.valid_to))
+        self.executemany("INSERT INTO aliases (actor, text, kind, valid_from, valid_to) "
+                         "VALUES (?, ?, ?, ?, ?)", alias_rows)
+        self.executemany(
+            "INSERT INTO roles (person, role, country, title, start_date, end_date) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(r.person, r.role, r.country, r.title, r.start, r.end) for r in roles],
+        )
+        self._actors = None
+
+    def ensure_actors(self, actors: Iterable[Actor], origin: str = "text") -> None:
+        """Insert actors discovered in text (not in the knowledge base) if new."""
+        known = self.actors()
+        for a in actors:
+            if a.id not in known:
+                self.execute("INSERT INTO actors (id, name, type, country, sector, origin) "
+                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             (a.id, a.name, a.type, a.country, a.sector, origin))
+                known[a.id] = a
+
+    def actors(self) -> dict[str, Actor]:
+        """Every stored actor by id (cached; the knowledge base fits in memory)."""
+        if self._actors is None:
+            rows = self.query("SELECT id, name, type, country, sector FROM actors")
+            self._actors = {r[0]: Actor(*r) for r in rows}
+        return self._actors
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return self.actors().get(actor_id) if actor_id else None
+
+    # --- analysis ---------------------------------------------------------------------
+
+    def save_analysis(self, doc_id: str, sentences: Sequence[Sentence],
+                      mentions: Sequence[Mention]) -> None:
+        """Replace one document's sentences and mentions and mark it analysed."""
+        self.ensure_actors(m.actor for m in mentions)
+        self.execute("DELETE FROM mentions WHERE doc = ?", (doc_id,))
+        self.execute("DELETE FROM sentences WHERE doc = ?", (doc_id,))
+        self.executemany(
+            "INSERT INTO sentences (doc, idx, start_char, end_char) VALUES (?, ?, ?, ?)",
+            [(s.doc, s.index, s.start, s.end) for s in sentences],
+        )
+        self.executemany(
+            "INSERT INTO mentions (doc, sentence, start_char, end_char, text, actor, method, "
+            "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(m.doc, m.sentence, m.start, m.end, m.text, m.actor.id, m.method, m.confidence)
+             for m in mentions],
+        )
+        self.execute("UPDATE documents SET analyzed_at = ? WHERE id = ?", (now(), doc_id))
+
+    def reset_analysis(self) -> None:
+        """Queue every document for analysis again (after the knowledge base changed)."""
+        self.execute("UPDATE documents SET analyzed_at = NULL")
+
+    # --- issues -----------------------------------------------------------------------
+
+    def replace_issues(self, issues: Sequence[Issue], watch: Sequence[str]) -> None:
+        """Store the user's issues file (replacing the previous one)."""
+        self.execute("DELETE FROM issues")
+        self.executemany(
+            "INSERT INTO issues (id, title, description, keywords, since) VALUES (?, ?, ?, ?, ?)",
+            [(i.id, i.title, i.description, json.dumps(i.keywords), i.since) for i in issues],
+        )
+        self.set_meta("watch", json.dumps(list(watch)))
+
+    def issues(self) -> list[Issue]:
+        rows = self.query("SELECT id, title, description, keywords, since FROM issues ORDER BY id")
+        return [Issue(r[0], r[1], r[2] or "", json.loads(r[3]), r[4]) for r in rows]
+
+    def watch(self) -> list[str]:
+        return list(json.loads(self.get_meta("watch") or "[]"))
+
+    # --- export -----------------------------------------------------------------------
+
+    def iter_rows(self, sql: str, params: Sequence[Any] = (), batch: int = 500
+                  ) -> Iterator[tuple[Any, ...]]:
+        cur = self.execute(sql, params)
+        while rows := cur.fetchmany(batch):
+            yield from rows
+
+    def load_json(self, value: str | None) -> Any:
+        return json.loads(value) if value else []
