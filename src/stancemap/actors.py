@@ -179,6 +179,10 @@ class Resolver:
         active = [e for e in entries if self.kb.holds_any(e.actor, day)]
         if len(active) == 1:
             return active[0]
+        for office in ("head_of_state", "head_of_government", "foreign_minister"):
+            holders = [e for e in active if self.kb.holds_any(e.actor, day, office)]
+            if len(holders) == 1:
+                return holders[0]  # Sadyr Japarov (president) over Akylbek Japarov
         states = [e for e in entries if self.kb.actors[e.actor].type == "state"]
         return states[0] if len(states) == 1 else None
 
@@ -347,7 +351,7 @@ def _is_location(kept: list[Token], i: int, end: int) -> bool:
             "based", "born"):
         return True
     head = last
-    while head.dep_ in ("compound", "amod", "det") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "det") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS
 

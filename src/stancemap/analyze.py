@@ -1,4 +1,5 @@
-"""Analysis: parse pending documents and resolve their actors (later stages extend it).
+"""Analysis: parse pending documents, resolve actors, extract statements; then re-link
+positions over the whole store.
 
 Streams documents from the store, parses them in batches, and commits each document's
 results in its own transaction, so an interrupted run keeps what it finished.
@@ -6,18 +7,24 @@ results in its own transaction, so an interrupted run keeps what it finished.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 
 from .actors import Context, Resolver
+from .classify import default_classifier
 from .kb import KnowledgeBase
-from .models import Document, Mention, Sentence
+from .models import Actor, Document, Mention, Sentence, Statement
 from .nlp import Paragraph, parse
+from .positions import Evidence, build_positions
+from .predicates import default_lexicon
+from .stance import IssueMatcher
+from .statements import DocContext, Extractor
 from .store import SQLStore
 
 SUPPORTED_LANGUAGES = {"en"}
+FALLBACK_MIN_PROB = 0.6
 
 
 @dataclass(slots=True)
@@ -25,6 +32,8 @@ class AnalyzeReport:
     documents: int = 0
     sentences: int = 0
     mentions: int = 0
+    statements: int = 0
+    positions: int = 0
     skipped_language: int = 0
 
 
@@ -43,22 +52,27 @@ def analyze_documents(
     store: SQLStore, kb: KnowledgeBase, nlp: Language, batch_size: int = 64,
     on_doc: Callable[[Document], None] | None = None,
 ) -> AnalyzeReport:
-    """Analyse every document not yet analysed."""
+    """Analyse every document not yet analysed, then re-link positions."""
     report = AnalyzeReport()
     resolver = Resolver(kb)
+    issues = store.issues()
+    extractor = Extractor(kb, default_lexicon(), IssueMatcher(issues) if issues else None)
     for doc, paras in parse(nlp, _english(store, report), batch_size):
-        sentences, mentions = resolve_document(resolver, doc, paras)
+        sentences, mentions, statements = analyze_document(resolver, extractor, doc, paras)
         with store.transaction():
-            store.save_analysis(doc.id, sentences, mentions)
+            store.save_analysis(doc.id, sentences, mentions, statements)
         report.documents += 1
         report.sentences += len(sentences)
         report.mentions += len(mentions)
         if on_doc:
             on_doc(doc)
+    with store.transaction():
+        report.positions = link(store, kb)
+    report.statements = store.count("statements")
     return report
 
 
-def _english(store: SQLStore, report: AnalyzeReport):  # type: ignore[no-untyped-def]
+def _english(store: SQLStore, report: AnalyzeReport) -> Iterator[Document]:
     for doc in store.iter_documents(pending_only=True):
         if doc.language in SUPPORTED_LANGUAGES or doc.language is None:
             yield doc
@@ -68,12 +82,16 @@ def _english(store: SQLStore, report: AnalyzeReport):  # type: ignore[no-untyped
             report.skipped_language += 1
 
 
-def resolve_document(resolver: Resolver, doc: Document, paras: list[Paragraph]
-                     ) -> tuple[list[Sentence], list[Mention]]:
-    """Sentences (with offsets) and actor mentions of one parsed document."""
+def analyze_document(resolver: Resolver, extractor: Extractor, doc: Document,
+                     paras: list[Paragraph]
+                     ) -> tuple[list[Sentence], list[Mention], list[Statement]]:
+    """Sentences (with offsets), actor mentions and statements of one parsed document."""
     ctx = Context(published=doc.published)
+    dctx = DocContext(published=doc.published)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
+    statements: list[Statement] = []
+    unexplained = []
     for para in paras:
         for sent in para.doc.sents:
             text = sent.text
@@ -84,5 +102,48 @@ def resolve_document(resolver: Resolver, doc: Document, paras: list[Paragraph]
             end = para.start + sent.end_char - (len(text) - len(text.rstrip()))
             index = len(sentences)
             sentences.append(Sentence(doc.id, index, start, end))
-            mentions += resolver.resolve(doc.id, sent, para.start, index, ctx)
-    return sentences, mentions
+            found = resolver.resolve(doc.id, sent, para.start, index, ctx)
+            mentions += found
+            acts = extractor.sentence(doc.id, sent, para.start, found, dctx)
+            statements += acts
+            if found and not acts and any(m.actor.type != "person" or m.actor.country
+                                          for m in found):
+                unexplained.append((sent, para.start, found))
+    statements += _fallback(extractor, doc, unexplained)
+    return sentences, mentions, statements
+
+
+def _fallback(extractor: Extractor, doc: Document, pending: list) -> list[Statement]:  # type: ignore[type-arg]
+    """The classifier, for sentences with actors where no pattern found an act."""
+    if not pending:
+        return []
+    predictions = default_classifier().predict([s.text for s, _, _ in pending])
+    out: list[Statement] = []
+    ctx = DocContext(published=doc.published)
+    for (sent, base, found), pred in zip(pending, predictions, strict=True):
+        if pred.event_type != "NONE" and pred.event_prob >= FALLBACK_MIN_PROB:
+            out += extractor.classified(doc.id, sent, base, found, ctx, pred)
+    return out
+
+
+def position_holder(actor: Actor, kb: KnowledgeBase) -> Actor | None:
+    """Whose position a statement bears on: a state for its ministries and officials, an
+    organisation or group for itself; analysts hold no positions."""
+    if actor.type == "state" and actor.country in kb.actors:
+        return kb.actors[actor.country]
+    if actor.type in ("organization", "group"):
+        return actor
+    return None
+
+
+def link(store: SQLStore, kb: KnowledgeBase) -> int:
+    """Rebuild every position from every stored statement."""
+    evidence = []
+    for statement, published in store.iter_statements():
+        holder = position_holder(statement.actor, kb)
+        if holder and statement.issue and statement.stance:
+            evidence.append(Evidence(statement, holder, published))
+    positions = build_positions(evidence)
+    store.ensure_actors(p.actor for p in positions)
+    store.replace_positions(positions)
+    return len(positions)

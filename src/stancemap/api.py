@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
@@ -71,8 +72,12 @@ class Stancemap:
         """Analyse everything not yet analysed (all of it if the knowledge base changed)."""
         if issues is not None:
             parsed = load_issues(issues)
+            fingerprint = hashlib.sha256(repr((parsed.issues, parsed.watch)).encode()).hexdigest()
             with self.store.transaction():
                 self.store.replace_issues(parsed.issues, parsed.watch)
+                if self.store.get_meta("issues_fingerprint") != fingerprint:
+                    self.store.set_meta("issues_fingerprint", fingerprint)
+                    self.store.reset_analysis()  # statements depend on the issues
         sync_kb(self.store, self.kb)
         return analyze_documents(self.store, self.kb, self.nlp, self.settings.batch_size,
                                  on_doc)

@@ -22,10 +22,10 @@ _PUBLISHED = re.compile(r"^(published|posted|updated|last updated|modified|date|
                         r"|released)(?:\s+on)?\s*:?\s*(.+)$", re.I)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z'’.\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}){0,2}?"
-    r"(?:,\s*(?P<date>" + ts._MON + r"\s+\d{1,2}(?:,?\s+\d{4})?))?"
+    r"(?:,\s*(?P<date>" + ts.MONTH_PAT + r"\s+\d{1,2}(?:,?\s+\d{4})?))?"
     r"\s*\((?P<agency>[A-Z][\w&.'’ /-]{1,30})\)\s*[-–—]+\s*(?=\S)")
-_META_FILLER = ts._wset("published posted updated last modified on at am pm by and gmt utc first "
-                        "date time local")
+_META_FILLER = ts.word_set("published posted updated last modified on at am pm by and gmt utc "
+                           "first date time local")
 _SPLIT_AUTHOR = re.compile(r"\s*(?:[|•·,;/]|\s[-–—]\s)\s*")
 _KEEP_IN_TAIL = ("copyright", "source")  # metadata that survives a cut comments/related block
 

@@ -92,7 +92,8 @@ def analyze_cmd(issues: Path | None, db: str | None, kb_files: tuple[Path, ...])
             report = app.analyze(issues, on_doc=tick)
     note = f", {report.skipped_language} not English (skipped)" if report.skipped_language else ""
     out.print(f"analysed: {report.documents} documents, {report.sentences} sentences, "
-              f"{report.mentions} actor mentions{note}")
+              f"{report.mentions} actor mentions{note}; {report.statements} statements and "
+              f"{report.positions} positions in the store")
 
 
 @main.command("export")

@@ -5,6 +5,7 @@ negation and silence, reported readouts that disagree, analysts' commentary, num
 with sources, relative and explicit dates, spelling variants and capital metonyms, and, with
 probability ``messy``, scraped-page furniture. Sentence templates and vocabularies live in
 ``stancemap/data/corpusgen.yaml``. Output is deterministic for a seed and streamed to disk.
+The content is synthetic: real officials appear with made-up statements, for testing only.
 
     python -m stancemap.corpusgen OUT_DIR N [--seed S] [--messy P]
 """
@@ -26,7 +27,7 @@ from typing import Any
 import yaml
 
 MIN_WORDS, MAX_WORDS = 400, 900
-_SLOT = re.compile(r"\{([A-Za-z_]+)\}")
+_SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _ALT = re.compile(r"\[([^\[\]|]*(?:\|[^\[\]|]*)+)\]")
 _KINDS = ("statement", "statement", "neutral", "silence", "call", "numbers", "analysis")
 _POOL = ("background",) * 6 + ("analyst", "numeric") * 2 + ("quote", "meeting", "other")
@@ -47,36 +48,30 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _date_phrase(rng: random.Random, pub: date, day: date, months: Sequence[str],
-                 weekdays: Sequence[str]) -> str:
+def _date_phrase(rng: random.Random, pub: date, day: date, dates: dict[str, Any]) -> str:
     """A relative or explicit phrase for ``day`` as written on ``pub``."""
-    delta, wd = (pub - day).days, weekdays[day.weekday()]
+    delta, wd = (pub - day).days, dates["weekdays"][day.weekday()]
     rel = {0: ["today", f"on {wd}"], 1: ["yesterday", "a day earlier", f"on {wd}"]}.get(delta)
-    if rel is None and 2 <= delta <= 6:
-        rel = [f"on {wd}"]
-    elif rel is None and 7 <= delta <= 13:
-        rel = [f"last {wd}"]
+    rel = rel or ([f"on {wd}"] if 2 <= delta <= 6 else [f"last {wd}"] if delta <= 13 else [])
     if rel and rng.random() < 0.65:
         return rng.choice(rel)
-    month = months[day.month - 1]
-    if day.year != pub.year or rng.random() < 0.2:
-        return rng.choice([f"on {day.day} {month} {day.year}", f"on {month} {day.day}, {day.year}"])
-    return rng.choice([f"on {day.day} {month}", f"on {month} {day.day}"])
+    with_year = day.year != pub.year or rng.random() < 0.2
+    form = rng.choice(dates["explicit_year" if with_year else "explicit"])
+    return form.format(d=day.day, m=dates["months"][day.month - 1], y=day.year)
 
 
 class Ctx:
     """Slot values for one document: actors, issue, stances, dates, analyst."""
 
-    def __init__(self, rng: random.Random, pub: date, data: dict[str, Any],
-                 counterpart: str | None = None) -> None:
+    def __init__(
+        self, rng: random.Random, pub: date, data: dict[str, Any], counterpart: str | None = None
+    ) -> None:
         self.rng, self.pub, self.data = rng, pub, data
         self.used: set[str] = set()
         self.spelling: dict[str, int] = {}
-        states = data["states"]
-        watch = data["watch"]
-        a = rng.choice(watch)
-        b = counterpart if counterpart and counterpart != a else rng.choice(
-            [c for c in data["counterparts"] if c != a])
+        states, a = data["states"], rng.choice(data["watch"])
+        others = [c for c in data["counterparts"] if c != a]
+        b = counterpart if counterpart and counterpart != a else rng.choice(others)
         c = rng.choice([s for s in sorted(states) if s not in (a, b)])
         self.actors = {"A": states[a], "B": states[b], "C": states[c]}
         self.codes = {"A": a, "B": b, "C": c}
@@ -91,7 +86,8 @@ class Ctx:
             self.stance[k] = stance or rng.choice(["support", "oppose"])
         self.vp = {k: self._vp(self.stance[k]) for k in "ABC"}
         an = data["analysts"]
-        self.analyst = (rng.choice(an["first"]), rng.choice(an["last"]))
+        first, last = rng.choice(an["names"])
+        self.analyst = (rng.choice(first), rng.choice(last))
         self.analyst_role, self.institute = rng.choice(an["roles"]), rng.choice(an["institutes"])
 
     def _vp(self, stance: str) -> str:
@@ -103,10 +99,10 @@ class Ctx:
             self.vp["A"] = self._vp(stance)
 
     def act_date(self) -> date:
-        r = self.rng.random()
-        delta = (0 if r < 0.15 else 1 if r < 0.35 else self.rng.randint(2, 6) if r < 0.8
-                 else self.rng.randint(7, 13) if r < 0.9 else self.rng.randint(14, 60))
-        return self.pub - timedelta(days=delta)
+        lo, hi, _ = self.rng.choices(
+            self.data["dates"]["act_delta"], [w for *_, w in self.data["dates"]["act_delta"]]
+        )[0]
+        return self.pub - timedelta(days=self.rng.randint(lo, hi))
 
     def _person(self, actor: dict[str, Any], role: str) -> dict[str, Any] | None:
         found = [p for p in actor.get("people", []) if p["role"] == role and _valid(p, self.pub)]
@@ -126,7 +122,6 @@ class Ctx:
     def actor_slot(self, key: str, field: str) -> str:
         rng, actor = self.rng, self.actors[key]
         adj = rng.choice(actor["adj"])
-        leader = self._person(actor, "leader")
         if field == "":
             return actor["names"][0] if rng.random() < 0.8 else rng.choice(actor["names"])
         if field == "adj":
@@ -141,23 +136,18 @@ class Ctx:
             return rng.choice(actor["orgs"]) if actor["orgs"] else self.fail()
         if field == "leader_role":
             return f"the {adj} {actor['leader_role']}"
-        if field in ("leader", "leader_s"):
-            if leader is None:
-                return f"the {adj} {actor['leader_role']}"
-            name = self._spell(leader, "names")
+        if field in ("leader", "leader_s", "fm"):
+            person = self._person(actor, "fm" if field == "fm" else "leader")
+            if person is None:
+                return f"the {adj} {'foreign minister' if field == 'fm' else actor['leader_role']}"
             if field == "leader_s":
-                return self._spell(leader, "surnames")
-            return rng.choice([f"{leader['title']} {name}", f"{leader['title']} {name}", name])
-        if field == "fm":
-            fm = self._person(actor, "fm")
-            if fm is None:
-                return f"the {adj} foreign minister"
-            name = self._spell(fm, "names")
-            return rng.choice([f"{fm['title']} {name}", f"{adj} {fm['title']} {name}",
-                               f"{name}, the {adj} {fm['title'].lower()},"])
+                return self._spell(person, "surnames")
+            title, name = person["title"], self._spell(person, "names")
+            form = rng.choice(self.data["forms"][field])
+            return form.format(title=title, title_lc=title.lower(), name=name, adj=adj)
         if field == "mfa":
-            return rng.choice([f"the {adj} foreign ministry", f"{rng.choice(actor['names'])}'s "
-                               "foreign ministry", f"the {adj} Ministry of Foreign Affairs"])
+            form = rng.choice(actor.get("mfa") or self.data["forms"]["mfa"])
+            return form.format(adj=adj, country=actor["names"][0])
         if field == "speaker":
             spox = [p for p in actor.get("people", []) if p["role"] == "spox"]
             voices = ["leader", "leader", "fm", "mfa", "leader_role"]
@@ -175,43 +165,24 @@ class Ctx:
         raise KeyError("slot unavailable")
 
     def number(self, kind: str) -> str:
-        rng = self.rng
-        if kind in ("people", "people2", "people_head"):
-            v = rng.choice([rng.randint(2, 99) * 1000, rng.randint(100, 450) * 1000,
-                            rng.randint(5, 95) * 100])
-            style = rng.random()
-            if kind == "people_head" or (v >= 1000 and style < 0.2):
-                return f"{v // 1000} thousand" if v >= 1000 else f"{v:,}"
-            return f"{v:,}".replace(",", " ") if style < 0.3 else f"{v:,}"
-        if kind == "money":
-            x = rng.uniform(0.3, 30)
-            return rng.choice([f"{x:.1f} billion dollars", f"${x:.1f}bn",
-                               f"{x:.1f} bln US dollars", f"{int(x * 1000):,} million dollars"])
-        if kind == "tonnes":
-            return rng.choice([f"{rng.randint(2, 120) / 10:.1f} million tonnes",
-                               f"{rng.randint(20, 990) * 1000:,} tonnes"])
-        if kind == "tonnes_small":
-            return f"{rng.randint(5, 120)} tonnes"
-        if kind == "bcm":
-            x = rng.uniform(0.5, 40)
-            return rng.choice([f"{x:.1f} billion cubic metres", f"{x:.1f} bcm"])
-        if kind == "pct":
-            p = rng.uniform(2, 80)
-            return rng.choice([f"{p:.0f}%", f"{p:.0f} percent", f"{p:.1f} per cent"])
-        return str(rng.randint(3, 25))  # k
+        spec = self.data["numbers"][kind]
+        lo, hi = spec["range"]
+        x = self.rng.randrange(lo, hi, spec["step"]) if "step" in spec else self.rng.uniform(lo, hi)
+        xs = f"{x:,.0f}".replace(",", " ")
+        return self.rng.choice(spec["formats"]).format(x=x, xs=xs, k=x / 1000, m=x / 1e6)
 
     def get(self, name: str) -> str:
         """Resolve one slot; raises KeyError if it cannot be filled."""
         d, rng = self.data, self.rng
         if name[0] in "ABC" and (len(name) == 1 or name[1] == "_"):
             return self.actor_slot(name[0], name[2:])
-        months, weekdays = d["dates"]["months"], d["dates"]["weekdays"]
+        months = d["dates"]["months"]
         simple: dict[str, Callable[[], str]] = {
             "issue": lambda: rng.choice(self.issue["np"]),
             "issue_short": lambda: rng.choice(self.issue["short"]),
             "sup": lambda: rng.choice(self.issue["sup"]),
             "opp": lambda: rng.choice(self.issue["opp"]),
-            "date": lambda: _date_phrase(rng, self.pub, self.act_date(), months, weekdays),
+            "date": lambda: _date_phrase(rng, self.pub, self.act_date(), d["dates"]),
             "date_long": lambda: self._long_date(months),
             "month": lambda: months[(self.pub.month - 2) % 12],
             "year": lambda: str(self.pub.year + 1),
@@ -232,9 +203,8 @@ class Ctx:
 
     def _long_date(self, months: Sequence[str]) -> str:
         day = self.pub - timedelta(days=self.rng.randint(20, 200))
-        m = months[day.month - 1]
-        return self.rng.choice([f"{day.day} {m}", f"{m} {day.day}", f"{day.day} {m} {day.year}",
-                                f"{m} {day.day}, {day.year}"])
+        form = self.rng.choice(self.data["dates"]["long"])
+        return form.format(d=day.day, m=months[day.month - 1], y=day.year)
 
     def fill(self, template: str) -> str:
         text = _ALT.sub(lambda m: self.rng.choice(m.group(1).split("|")), template)
@@ -293,8 +263,9 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _furniture(ctx: Ctx, title: str, messy: bool, outlet: str, date_in_byline: bool
-               ) -> tuple[list[str], list[str]]:
+def _furniture(
+    ctx: Ctx, title: str, messy: bool, outlet: str, date_in_byline: bool
+) -> tuple[list[str], list[str]]:
     """Header and footer lines (page furniture when ``messy``)."""
     rng, f = ctx.rng, ctx.data["furniture"]
     stamp = f"{ctx.pub.day:02d} {ctx.data['dates']['months'][ctx.pub.month - 1]} {ctx.pub.year}"
@@ -306,18 +277,37 @@ def _furniture(ctx: Ctx, title: str, messy: bool, outlet: str, date_in_byline: b
         return head, []
     sep, section = rng.choice(f["crumb_sep"]), rng.choice(f["sections"])
     tags = [ctx.actors[k]["names"][0] for k in "AB"] + [section, ctx.get("issue_short")]
-    head = [sep.join(["Home", section, title]), f"Tags: {', '.join(tags)}", "", title, "",
-            f"{byline} | {outlet}", "", rng.choice(f["share"]), ""]
+    head = [
+        sep.join(["Home", section, title]),
+        f"Tags: {', '.join(tags)}",
+        "",
+        title,
+        "",
+        f"{byline} | {outlet}",
+        "",
+        rng.choice(f["share"]),
+        "",
+    ]
     related = [_title(ctx, rng.choice(_KINDS)) for _ in range(rng.randint(2, 4))]
     links = [f"[{i}] {rng.choice(f['footlinks'])}" for i in range(1, rng.randint(2, 4))]
-    foot = ["", rng.choice(f["comments"]), "", rng.choice(f["related"]),
-            *[f"- {r}" for r in related], "", rng.choice(f["footnotes"]), *links, "",
-            f"{outlet} © {ctx.pub.year}. {rng.choice(f['script_lines'])}"]
+    foot = [
+        "",
+        rng.choice(f["comments"]),
+        "",
+        rng.choice(f["related"]),
+        *[f"- {r}" for r in related],
+        "",
+        rng.choice(f["footnotes"]),
+        *links,
+        "",
+        f"{outlet} © {ctx.pub.year}. {rng.choice(f['script_lines'])}",
+    ]
     return head, foot
 
 
-def _article(rng: random.Random, pub: date, data: dict[str, Any], messy: bool,
-             date_in_byline: bool) -> tuple[str, str, str]:
+def _article(
+    rng: random.Random, pub: date, data: dict[str, Any], messy: bool, date_in_byline: bool
+) -> tuple[str, str, str]:
     """Return (title, outlet, text) for one synthetic article."""
     kind = rng.choice(_KINDS)
     ctx = Ctx(rng, pub, data, "RUS" if kind == "call" and rng.random() < 0.7 else None)
@@ -337,7 +327,7 @@ def _article(rng: random.Random, pub: date, data: dict[str, Any], messy: bool,
     i, notes = 0, 1
     while i < len(sentences):
         n = rng.choice((1, 2, 2, 3))
-        chunk = [s for s in sentences[i:i + n] if s]
+        chunk = [s for s in sentences[i : i + n] if s]
         i += n
         if messy and chunk and rng.random() < 0.2:
             chunk[-1] += f"[{notes}]"
@@ -346,11 +336,11 @@ def _article(rng: random.Random, pub: date, data: dict[str, Any], messy: bool,
             paras.append(" ".join(chunk))
         if messy and rng.random() < 0.08:
             paras.append(rng.choice(data["furniture"]["ads"]))
-    text = "\n".join([*head, "\n\n".join(paras), *foot])
-    while _words(text) > MAX_WORDS and len(paras) > 2:
-        paras.pop(-2)
+    while True:
         text = "\n".join([*head, "\n\n".join(paras), *foot])
-    return title, outlet, text.strip() + "\n"
+        if _words(text) <= MAX_WORDS or len(paras) <= 2:
+            return title, outlet, text.strip() + "\n"
+        paras.pop(-2)
 
 
 def _slug(title: str) -> str:
@@ -362,10 +352,8 @@ def generate(out_dir: Path, n_docs: int, seed: int = 0, messy: float = 0.3) -> P
 
     Returns the manifest path. Files are written one by one as they are generated.
     """
-    data = load_data()
-    start, end = data["period"]["start"], data["period"]["end"]
-    span = (end - start).days
-    out_dir = Path(out_dir)
+    data, out_dir = load_data(), Path(out_dir)
+    start, span = data["period"]["start"], (data["period"]["end"] - data["period"]["start"]).days
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = out_dir / "manifest.jsonl"
     with manifest.open("w", encoding="utf-8") as mf:
@@ -382,21 +370,25 @@ def generate(out_dir: Path, n_docs: int, seed: int = 0, messy: float = 0.3) -> P
                 row["published"] = pub.isoformat()
             row |= {"publisher": outlet, "title": title}
             if rng.random() < 0.5:
-                host = _slug(outlet)
-                row["url"] = f"https://{host}.example/{pub:%Y/%m}/{_slug(title)}-{i}"
+                row["url"] = f"https://{_slug(outlet)}.example/{pub:%Y/%m}/{_slug(title)}-{i}"
             mf.write(json.dumps(row, ensure_ascii=False) + "\n")
     return manifest
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m stancemap.corpusgen OUT_DIR N [--seed S] [--messy P]``."""
-    parser = argparse.ArgumentParser(prog="python -m stancemap.corpusgen",
-                                     description="Write a synthetic benchmark corpus.")
-    parser.add_argument("out_dir", type=Path)
-    parser.add_argument("n_docs", type=int)
+    parser = argparse.ArgumentParser(
+        "python -m stancemap.corpusgen", description="Write a synthetic benchmark corpus."
+    )
+    parser.add_argument("out_dir", type=Path, help="folder for the articles and manifest.jsonl")
+    parser.add_argument("n_docs", type=int, help="number of articles")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--messy", type=float, default=0.3,
-                        help="probability that an article carries scraped-page furniture")
+    parser.add_argument(
+        "--messy",
+        type=float,
+        default=0.3,
+        help="probability that an article carries scraped-page furniture",
+    )
     args = parser.parse_args(argv)
     if args.n_docs < 0 or not 0.0 <= args.messy <= 1.0:
         parser.error("N must be >= 0 and --messy between 0 and 1")

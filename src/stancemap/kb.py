@@ -104,8 +104,9 @@ class KnowledgeBase:
         best = max(held, key=lambda r: r.start or "")
         return self.actors.get(best.person)
 
-    def holds_any(self, person: str, day: str | None) -> bool:
-        return any(day is None or r.holds_on(day) for r in self.person_roles.get(person, []))
+    def holds_any(self, person: str, day: str | None, role: str | None = None) -> bool:
+        return any((day is None or r.holds_on(day)) and (role is None or r.role == role)
+                   for r in self.person_roles.get(person, []))
 
     def state_of(self, actor_id: str) -> str | None:
         actor = self.actors.get(actor_id)

@@ -14,7 +14,7 @@ END_RE = re.compile(r"[.!?…](?:[\"'”’»)\]]|\[\d{1,3}\])*$")
 LIST_RE = re.compile(r"^(?:[-•*–·▪◦]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 FOOTNOTE_LINE_RE = re.compile(r"^\[\d{1,3}\]\s*(?:\S.*)?$|^\^?\d{1,3}[.)]?\s+https?://\S+$")
-FOOTNOTE_MARK_RE = re.compile(r"(?<=\S)\s?\[\d{1,3}\](?!\S*\])")
+FOOTNOTE_MARK_RE = re.compile(r"(?<=\S)\s?\[\d{1,3}\]")
 IMAGE_RE = re.compile(
     r"^\[(?:image|photo|picture|img|figure|video|graphic)\b[^\]]*\]$"
     r"|^(?:image|photo|photograph|picture|caption|illustration|video|credit|file photo)s?"
@@ -49,22 +49,23 @@ CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CE
                       r"|BST|EST|EDT|PST|PDT|MSK|ALMT)\b)?(?:\s*[+-]\d{2}:?\d{2})?", re.I)
 
 
-
-def _wset(s: str) -> frozenset[str]:
+def word_set(s: str) -> frozenset[str]:
+    """The whitespace-separated words of ``s`` as a set."""
     return frozenset(s.split())
 
 
 _MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec"
 MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), 1)}
-_MON = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+MONTH_PAT = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 DATE_RES = [
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "ymd"),
-    (re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I), "mdy"),
-    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(\d{4})\b", re.I),
+    (re.compile(MONTH_PAT + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I), "mdy"),
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_PAT + r",?\s+(\d{4})\b", re.I),
      "dmy"),
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy#"),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "slash"),
-    (re.compile(r"\b" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", re.I), "md"),
+    (re.compile(r"\b" + MONTH_PAT + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", re.I), "md"),
 ]
 WEEKDAY_RE = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.I)
 
@@ -86,8 +87,8 @@ STOPWORDS = {
     "ru": "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по "
           "только ее мне было вот от меня еще нет о из ему это при",
 }
-STOPWORDS_SETS = {k: _wset(v) for k, v in STOPWORDS.items()}
-UI_WORDS = _wset(
+STOPWORDS_SETS = {k: word_set(v) for k, v in STOPWORDS.items()}
+UI_WORDS = word_set(
     "share shares shared sharing comment comments search close menu subscribe subscription "
     "newsletter newsletters related popular read more also advertisement advertisements advert ad "
     "ads sponsored toolbar accessibility cookie cookies login logout log sign signin signup "
@@ -96,10 +97,10 @@ UI_WORDS = _wset(
     "twitter telegram whatsapp linkedin instagram youtube reddit vk rss copy link links reply "
     "cancel submit loading continue reading editor's editors choice most box button font size "
     "contrast sitemap privacy contact donate article articles story stories min post posts "
-    "comment's toggle highlight links underline grayscale reset readable cart account "
+    "comment's highlight underline grayscale reset readable cart account "
     "notifications notification enable disable settings open website"
 )
-SECTION_WORDS = _wset(
+SECTION_WORDS = word_set(
     "news world politics opinion analysis featured global local national international business "
     "economy markets security defense defence society culture sport sports science tech technology "
     "health region regions asia europe africa americas america middle east eurasia pacific "
@@ -107,11 +108,11 @@ SECTION_WORDS = _wset(
     "video videos podcast podcasts interview interviews explainer reports report research "
     "publications events experts program programs insights perspectives central south north west"
 )
-VERB_WORDS = _wset(
+VERB_WORDS = word_set(
     "is are was were be been being has have had do does did will would can could shall should "
-    "may might must said says say told tells according est sont ist sind war wurde es fue"
+    "may might must said says say told tells according"
 )
-NAME_PARTICLES = _wset("de da del della di van von der den le la al el bin ibn y dos du")
+NAME_PARTICLES = word_set("de da del della di van von der den le la al el bin ibn y dos du")
 
 _SCRIPTS = [
     ("latin", r"A-Za-z\u00C0-\u024F\u1E00-\u1EFF"),
@@ -176,7 +177,7 @@ def is_breadcrumb(s: str) -> bool:
     """Navigation trail such as ``Home » World » Asia``."""
     if HOME_RE.match(s):
         return True
-    if len(s) > 400:
+    if len(s) > 400 or re.match(r"(?i)by\s", s):  # "By Staff | 4 October 2022": a byline
         return False
     seps = BREADCRUMB_SEP_RE.findall(s)
     if not seps:
@@ -220,7 +221,7 @@ def is_name(s: str) -> bool:
     return caps >= 2
 
 
-def find_date(s: str, year_hint: int | None = None) -> tuple[str | None, tuple[int, int] | None]:
+def find_date(s: str) -> tuple[str | None, tuple[int, int] | None]:
     """First date in ``s`` as YYYY-MM-DD; else a (month, day) pair for yearless dates."""
     for rx, kind in DATE_RES:
         m = rx.search(s)
@@ -230,19 +231,16 @@ def find_date(s: str, year_hint: int | None = None) -> tuple[str | None, tuple[i
         if kind == "ymd":
             y, mo, d = int(g[0]), int(g[1]), int(g[2])
         elif kind == "mdy":
-            y, mo, d = int(g[2]), MONTHS[g[0].lower()], int(g[1])
+            y, mo, d = int(g[2]), MONTHS[g[0][:3].lower()], int(g[1])
         elif kind == "dmy":
-            y, mo, d = int(g[2]), MONTHS[g[1].lower()], int(g[0])
+            y, mo, d = int(g[2]), MONTHS[g[1][:3].lower()], int(g[0])
         elif kind == "dmy#":
             y, mo, d = int(g[2]), int(g[1]), int(g[0])
         elif kind == "slash":
             a, b = int(g[0]), int(g[1])
             y, mo, d = int(g[2]), *((b, a) if a > 12 else (a, b))
         else:
-            mo, d = MONTHS[g[0].lower()], int(g[1])
-            if year_hint is None:
-                return None, (mo, d)
-            y = year_hint
+            return None, (MONTHS[g[0][:3].lower()], int(g[1]))
         if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 < y < 2100:
             return f"{y:04d}-{mo:02d}-{d:02d}", None
     return None, None

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
-from ..models import Actor, Alias, Document, Issue, Mention, Role, Sentence
+from ..models import Actor, Alias, Document, Issue, Mention, Position, Role, Sentence, Statement
 
 DOC_COLUMNS = ("id", "uri", "title", "published", "publisher", "author", "language", "chars",
                "duplicate_of", "text")
@@ -258,9 +258,21 @@ class SQLStore:
     # --- analysis ---------------------------------------------------------------------
 
     def save_analysis(self, doc_id: str, sentences: Sequence[Sentence],
-                      mentions: Sequence[Mention]) -> None:
-        """Replace one document's sentences and mentions and mark it analysed."""
-        self.ensure_actors(m.actor for m in mentions)
+                      mentions: Sequence[Mention], statements: Sequence[Statement] = ()
+                      ) -> None:
+        """Replace one document's sentences, mentions and statements; mark it analysed."""
+        self.ensure_actors([m.actor for m in mentions] + [
+            a for s in statements for a in (s.actor, s.target, s.reported_by) if a])
+        self.execute("DELETE FROM statements WHERE doc = ?", (doc_id,))
+        self.executemany(
+            "INSERT INTO statements (id, doc, sentence_idx, sentence, start_char, end_char, "
+            "actor, target, event_type, issue, stance, date, reported_by, modality, confidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(s.id, s.doc, -1, s.sentence, s.start, s.end, s.actor.id,
+              s.target.id if s.target else None, s.event_type, s.issue, s.stance, s.date,
+              s.reported_by.id if s.reported_by else None, s.modality, s.confidence)
+             for s in statements],
+        )
         self.execute("DELETE FROM mentions WHERE doc = ?", (doc_id,))
         self.execute("DELETE FROM sentences WHERE doc = ?", (doc_id,))
         self.executemany(
@@ -278,6 +290,36 @@ class SQLStore:
     def reset_analysis(self) -> None:
         """Queue every document for analysis again (after the knowledge base changed)."""
         self.execute("UPDATE documents SET analyzed_at = NULL")
+
+    def iter_statements(self) -> Iterator[tuple[Statement, str | None]]:
+        """Every stored statement with its document's publication date."""
+        sql = ("SELECT s.id, s.doc, s.sentence, s.start_char, s.end_char, s.actor, s.target, "
+               "s.event_type, s.issue, s.stance, s.date, s.reported_by, s.modality, "
+               "s.confidence, d.published FROM statements s JOIN documents d ON d.id = s.doc "
+               "WHERE d.duplicate_of IS NULL ORDER BY s.doc, s.start_char, s.id")
+        actors = self.actors()
+        for r in self.iter_rows(sql):
+            yield Statement(
+                id=r[0], doc=r[1], sentence=r[2], start=r[3], end=r[4], actor=actors[r[5]],
+                target=actors.get(r[6]) if r[6] else None, event_type=r[7], issue=r[8],
+                stance=r[9], date=r[10], reported_by=actors.get(r[11]) if r[11] else None,
+                modality=r[12], confidence=r[13]), r[14]
+
+    def replace_positions(self, positions: Iterable[Position]) -> None:
+        self.execute("DELETE FROM positions")
+        self.executemany(
+            "INSERT INTO positions (actor, issue, stance, as_of, confidence, evidence, docs, "
+            "timeline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(p.actor.id, p.issue, p.stance, p.as_of, p.confidence, json.dumps(p.evidence),
+              json.dumps(p.docs), json.dumps(p.timeline)) for p in positions],
+        )
+
+    def positions(self) -> list[Position]:
+        actors = self.actors()
+        rows = self.query("SELECT actor, issue, stance, as_of, confidence, evidence, docs, "
+                          "timeline FROM positions ORDER BY actor, issue")
+        return [Position(actors[r[0]], r[1], r[2], r[3], r[4], json.loads(r[5]),
+                         json.loads(r[6]), json.loads(r[7])) for r in rows]
 
     # --- issues -----------------------------------------------------------------------
 

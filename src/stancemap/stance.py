@@ -1,0 +1,171 @@
+"""Which issue an act is about, and the stance it takes on it.
+
+Issues are matched through their keywords, title and description (weighted by how
+distinctive each term is across the issues), spelling variants of place names, and
+themes: a statement that asserts a theme opposing the issue's theme ("based on the
+territorial integrity of states" against "recognising the annexation") opposes the issue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from .models import Issue
+
+STOP = set("""a an the of to in on for and or by with from at as is are was were be been its their
+his her whether state states country countries which that this these those it whether
+about over into than not no recognition recognise recognize position policy""".split())
+ANAPHORA = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "such"}
+NEUTRAL_LEMMAS = {"neutral", "neutrality", "balanced", "abstain", "abstention", "non-aligned",
+                  "equidistant", "impartial"}
+
+
+@dataclass(frozen=True, slots=True)
+class Themes:
+    phrases: dict[str, list[tuple[str, ...]]]
+    opposes: dict[str, set[str]]
+    variants: dict[str, tuple[str, ...]]  # any form -> canonical group
+
+    def found(self, lemmas: Sequence[str]) -> set[str]:
+        return {name for name, terms in self.phrases.items()
+                if any(_contains(lemmas, t) for t in terms)}
+
+    def conflict(self, a: set[str], b: set[str]) -> bool:
+        return any(y in self.opposes.get(x, set()) or x in self.opposes.get(y, set())
+                   for x in a for y in b)
+
+
+@lru_cache(maxsize=1)
+def themes() -> Themes:
+    raw = yaml.safe_load((resources.files("stancemap") / "data" / "themes.yaml").read_text())
+    phrases = {k: [_terms(p) for p in v] for k, v in raw["themes"].items()}
+    variants: dict[str, tuple[str, ...]] = {}
+    for group in raw["variants"]:
+        forms = tuple(" ".join(_terms(g)) for g in group)
+        for form in forms:
+            variants[form] = forms
+    return Themes(phrases, {k: set(v) for k, v in raw["opposes"].items()}, variants)
+
+
+def _terms(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[\w']+", text.lower().replace("’", "'")) if w != "'s")
+
+
+def _contains(seq: Sequence[str], term: tuple[str, ...]) -> bool:
+    n = len(term)
+    if n == 1:
+        return term[0] in seq
+    return any(tuple(seq[i:i + n]) == term for i in range(len(seq) - n + 1))
+
+
+def lemmas(tokens: Iterable[Token]) -> list[str]:
+    """Lower-case lemmas and word forms, without punctuation, for phrase matching."""
+    out: list[str] = []
+    for t in tokens:
+        if t.is_punct or t.text in ("'s", "’s"):
+            continue
+        out.append(t.lemma_.lower() if t.pos_ in ("NOUN", "VERB") else t.lower_)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class IssueMatch:
+    issue: str
+    score: float
+    themes: frozenset[str]
+
+
+class IssueMatcher:
+    """Scores each issue of the issues file against a sentence and its act's focus."""
+
+    def __init__(self, issues: Sequence[Issue]) -> None:
+        self.issues = list(issues)
+        self.th = themes()
+        self.terms: dict[str, dict[tuple[str, ...], float]] = {}
+        self.issue_themes: dict[str, set[str]] = {}
+        for issue in self.issues:
+            weights: dict[tuple[str, ...], float] = {}
+            for kw in issue.keywords:
+                for form in self._forms(_terms(kw)):
+                    weights[form] = 2.0
+            for source, w in ((issue.title, 1.0), (issue.description, 0.5)):
+                for word in _terms(source):
+                    if word not in STOP and not word.isdigit() and len(word) > 2:
+                        for form in self._forms((word,)):
+                            weights.setdefault(form, w)
+            self.terms[issue.id] = weights
+            text = _terms(" ".join([issue.title, issue.description, *issue.keywords]))
+            self.issue_themes[issue.id] = self.th.found(list(text))
+        counts: dict[tuple[str, ...], int] = {}
+        for weights in self.terms.values():
+            for term in weights:
+                counts[term] = counts.get(term, 0) + 1
+        self.idf = {t: 1.0 / n for t, n in counts.items()}
+
+    def _forms(self, term: tuple[str, ...]) -> list[tuple[str, ...]]:
+        group = self.th.variants.get(" ".join(term))
+        return [tuple(g.split()) for g in group] if group else [term]
+
+    def score(self, issue: Issue, sentence: Sequence[str], focus: Sequence[str],
+              topic: Sequence[str] = ()) -> tuple[float, float, float]:
+        """(total, near, topical) scores: terms in the topic ("position on X") count three
+        times, in the act's own phrase twice, elsewhere in the sentence once."""
+        total = near = topical = 0.0
+        for term, weight in self.terms[issue.id].items():
+            w = weight * self.idf[term]
+            if _contains(topic, term):
+                total, near, topical = total + 3 * w, near + 3 * w, topical + 3 * w
+            elif _contains(focus, term):
+                total, near = total + 2 * w, near + 2 * w
+            elif _contains(sentence, term):
+                total += w
+        return total, near, topical
+
+    def match(self, sentence: Sequence[str], focus: Sequence[str], day: str | None,
+              topic: Sequence[str] = (), require_focus: bool = False,
+              threshold: float = 1.5) -> IssueMatch | None:
+        """The best issue for an act, if any scores above ``threshold`` (and, for acts
+        with an object of their own, matches within the act's phrase). An issue that is
+        the topic of a position ("position on the referendum") wins over the reasons given."""
+        best: tuple[float, float, Issue] | None = None
+        for issue in self.issues:
+            if day and issue.since and day < issue.since[: len(day)]:
+                continue
+            s, near, topical = self.score(issue, sentence, focus, topic)
+            if require_focus and near == 0:
+                continue
+            if s >= threshold and (best is None or (topical, s) > best[:2]):
+                best = (topical, s, issue)
+        if best is None:
+            return None
+        return IssueMatch(best[2].id, best[1], frozenset(self.th.found(focus)))
+
+    def relation(self, issue: str, object_themes: set[str]) -> int:
+        """+1 if acting on the object bears directly on the issue, -1 if the object is a
+        theme that opposes the issue's (supporting territorial integrity vs annexation)."""
+        own = self.issue_themes.get(issue, set())
+        if object_themes & own:
+            return 1
+        return -1 if self.th.conflict(object_themes, own) else 1
+
+    def counter_theme(self, issue: str, found: set[str]) -> bool:
+        return self.th.conflict(found - self.issue_themes.get(issue, set()),
+                                self.issue_themes.get(issue, set()))
+
+
+def stance_of(event_type: str, polarity: int, negated: bool, relation: int,
+              neutral: bool) -> str | None:
+    """The stance an act takes on its issue."""
+    if event_type == "NO_COMMENT":
+        return "no_comment"
+    if neutral and not negated:
+        return "neutral"
+    value = polarity * relation * (-1 if negated else 1)
+    return "support" if value > 0 else "oppose" if value < 0 else None

@@ -1,0 +1,426 @@
+"""Statements: who said or did what, to whom, about which issue, when, with what stance.
+
+Per sentence: find predicates from the lexicon; frame reported speech (the speaker, the
+content); find each act's agents (coordinated subjects, possessives, passive agents,
+pronouns); resolve them to actors, with officials standing for their state's government;
+then the event type, negation, modality, issue, stance and date of the act.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from . import syntax
+from .dates import act_date
+from .classify import Prediction
+from .kb import KnowledgeBase
+from .models import Actor, Mention, Statement
+from .predicates import Entry, Lexicon, Predicate
+from .stance import NEUTRAL_LEMMAS, IssueMatcher, lemmas, stance_of
+
+OFFICIAL_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "defense_minister",
+                  "spokesperson", "speaker", "security_council_secretary", "chief_of_staff",
+                  "deputy_head_of_government", "national_security_adviser", "interior_minister",
+                  "secretary_general", "head_of_organization", "member", "security_chief"}
+GENERIC_ANALYSTS = {"expert", "analyst", "observer", "commentator", "scholar", "researcher",
+                    "critic", "academic", "pundit"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+STATE_WORDS = {"it", "country", "state", "republic", "government", "authorities", "nation",
+               "ministry", "leadership", "administration"}
+PLURAL_PRONOUNS = {"they", "them"}
+
+
+@dataclass
+class DocContext:
+    """What the extractor carries from sentence to sentence within one document."""
+
+    published: str | None
+    last_date: str | None = None
+    last_issue: str | None = None
+    recent: list[Actor] = field(default_factory=list)  # actors mentioned, most recent last
+
+    def remember(self, actors: Sequence[Actor]) -> None:
+        self.recent.extend(actors)
+        del self.recent[:-30]
+
+    def last(self, kind: str) -> Actor | None:
+        for actor in reversed(self.recent):
+            if actor.type == kind:
+                return actor
+        return None
+
+
+class Extractor:
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, matcher: IssueMatcher | None
+                 ) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self.matcher = matcher
+
+    # --- entry point ------------------------------------------------------------------
+
+    def sentence(self, doc_id: str, sent: Span, base: int, mentions: Sequence[Mention],
+                 ctx: DocContext) -> list[Statement]:
+        """The statements of one parsed sentence; ``base`` is the paragraph's offset."""
+        at = _token_mentions(sent, base, mentions)
+        preds = self.lexicon.find(sent)
+        speech, content_of = self._frames(preds)
+        acts = self._acts(preds, speech, content_of)
+        out: list[Statement] = []
+        start, end = base + sent.start_char, base + sent.end_char
+        sentence_lemmas = lemmas(sent)
+        for pred in acts:
+            frame = content_of.get(pred.head.i)
+            out += self._statements(doc_id, sent, (start, end), pred, frame, at, ctx,
+                                    sentence_lemmas)
+        ctx.remember([m.actor for m in mentions])
+        if any(s.issue for s in out):
+            ctx.last_issue = next(s.issue for s in out if s.issue)
+        return _dedupe(out)
+
+    def classified(self, doc_id: str, sent: Span, base: int, mentions: Sequence[Mention],
+                   ctx: DocContext, prediction: Prediction) -> list[Statement]:
+        """A statement from the classifier's reading of a sentence no pattern explained:
+        the main clause's subject is the actor."""
+        at = _token_mentions(sent, base, mentions)
+        root = sent.root
+        day, _ = act_date(sent.text, ctx.published, None)
+        when = day or ctx.published
+        agents = self._actors(syntax.subjects(root), at, ctx, when)
+        if not agents:
+            return []
+        issue_match = self.matcher.match(lemmas(sent), lemmas([root, *syntax.object_tokens(
+            root)]), when) if self.matcher else None
+        issue = issue_match.issue if issue_match else None
+        stance = prediction.stance if issue else None
+        if prediction.event_type == "NO_COMMENT":
+            stance = "no_comment" if issue else None
+        span = (base + sent.start_char, base + sent.end_char)
+        return [Statement(
+            id=_statement_id(doc_id, span, a.id, prediction.event_type, issue, root.i),
+            doc=doc_id, sentence=sent.text, start=span[0], end=span[1], actor=a,
+            event_type=prediction.event_type, issue=issue, stance=stance, date=day,
+            modality=_modality(root, None, sent),
+            confidence=round(0.6 * prediction.event_prob, 2)) for a in agents]
+
+    # --- structure --------------------------------------------------------------------
+
+    def _frames(self, preds: list[Predicate]) -> tuple[list[Predicate], dict[int, Predicate]]:
+        """Speech predicates, and for each token inside reported content its speaker's."""
+        speech = [p for p in preds if p.entry.is_speech or p.entry.modality == "denied"]
+        content_of: dict[int, Predicate] = {}
+        for s in sorted(speech, key=lambda p: -len(list(p.head.subtree))):
+            for i in syntax.content_region(s.head):
+                content_of[i] = s
+        return speech, content_of
+
+    def _acts(self, preds: list[Predicate], speech: list[Predicate],
+              content_of: dict[int, Predicate]) -> list[Predicate]:
+        """Predicates that are acts: not modifiers, not absorbed by a negative governor,
+        and a speech predicate only when its content holds no act of its own."""
+        absorbed = {p.head.head.i for p in preds if _negative_governor(p.head.head, preds)}
+        heads = {p.head.i for p in preds}
+        self._neutral = _neither_nor(preds)
+        acts = []
+        for p in preds:
+            tok = p.head
+            if tok.i in self._neutral.get("dropped", set()):
+                continue
+            if tok.dep_ in ("amod", "compound", "nmod"):
+                if p.entry.lemma in NEUTRAL_LEMMAS and tok.head.head.pos_ == "VERB":
+                    # "pursues a balanced and neutral policy": the verb carries neutrality
+                    acts.append(Predicate(tok.head.head, p.entry, p.tokens))
+                continue  # "self-proclaimed republics", "occupied territories"
+            if tok.i in absorbed and p.entry.polarity < 0 and p.entry.event_type == "REJECT":
+                continue
+            if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in heads:
+                continue
+            if p in speech and any(content_of.get(q.head.i) is p for q in preds if q is not p):
+                continue
+            acts.append(p)
+        return acts
+
+    # --- one act ----------------------------------------------------------------------
+
+    def _statements(self, doc_id: str, sent: Span, span: tuple[int, int], pred: Predicate,
+                    frame: Predicate | None, at: dict[int, Mention], ctx: DocContext,
+                    sentence_lemmas: list[str]) -> list[Statement]:
+        tok, entry = pred.head, pred.entry
+        day, _ = act_date(sent.text, ctx.published, ctx.last_date, tok.idx - sent[0].idx)
+        when = day or ctx.published
+        speakers = self._actors(syntax.subjects(frame.head), at, ctx, when) if frame else []
+        if frame and not speakers and _generic_analysts(frame.head):
+            return []  # "experts say ...": commentary with no actor
+        subj = syntax.subjects(tok)
+        agents = self._actors(subj, at, ctx, when, speakers)
+        if not agents and not any(t.pos_ == "PROPN" for t in subj):
+            agents = speakers  # "the ministry said the vote was illegal": the speaker's view
+        if not agents:
+            return []
+        negated = syntax.negations(tok, pred.tokens) % 2 == 1
+        if tok.i in self._neutral.get("kept", set()):
+            entry, negated = NEUTRAL_ENTRY, False  # "neither supported nor condemned"
+        event = _event_type(entry, negated)
+        if event is None:
+            return []
+        focus_tokens = [tok, *syntax.object_tokens(tok)]
+        focus = lemmas(focus_tokens)
+        own_object = event not in ("STATEMENT", "NO_COMMENT")
+        issue_match = self.matcher.match(sentence_lemmas, focus, when, _topic(sent),
+                                         own_object) if self.matcher else None
+        carried = self._carried_issue(focus, ctx)
+        possessive = any(w in ("their", "its") for w in focus)
+        issue = carried if carried and (issue_match is None or possessive) else (
+            issue_match.issue if issue_match else None)
+        stance = self._stance(entry, event, negated, issue, focus_tokens) if issue else None
+        if event == "NO_COMMENT":
+            stance = "no_comment" if issue else None
+        modality = _modality(tok, frame, sent)
+        target = self._target(tok, at, agents)
+        date_value = day
+        if date_value is None and event == "NO_COMMENT" and tok.tag_ in ("VBN", "VBZ", "VBP"):
+            date_value = ctx.published  # "has not commented": silence as of publication
+        if day:
+            ctx.last_date = day
+        out = []
+        for agent in agents:
+            actor, reported_by, mod = self._attribute(agent, speakers, modality, when)
+            confidence = _confidence(issue_match is not None, bool(frame), mod)
+            out.append(Statement(
+                id=_statement_id(doc_id, span, actor.id, event, issue, tok.i),
+                doc=doc_id, sentence=sent.text, start=span[0], end=span[1], actor=actor,
+                event_type=event, target=target, issue=issue, stance=stance, date=date_value,
+                reported_by=reported_by, modality=mod, confidence=confidence))
+        return out
+
+    def _carried_issue(self, focus: list[str], ctx: DocContext) -> str | None:
+        """"Kazakhstan will never recognise their independence": an anaphor carries the
+        previous sentence's issue."""
+        if ctx.last_issue and any(w in ("it", "its", "they", "them", "their", "this", "these",
+                                        "such", "referendum", "vote", "move", "decision")
+                                  for w in focus):
+            return ctx.last_issue
+        return None
+
+    def _stance(self, entry: Entry, event: str, negated: bool, issue: str,
+                focus_tokens: list[Token]) -> str | None:
+        assert self.matcher is not None
+        found = self.matcher.th.found(lemmas(focus_tokens))
+        neutral = entry.lemma in NEUTRAL_LEMMAS or "neutrality" in found
+        polarity = entry.polarity
+        relation = self.matcher.relation(issue, found)
+        if polarity == 0 and self.matcher.counter_theme(issue, found):
+            polarity, relation = 1, -1  # "based on the principles of territorial integrity"
+        return stance_of(event, polarity, negated, relation, neutral)
+
+    def _attribute(self, agent: Actor, speakers: list[Actor], modality: str, when: str | None
+                   ) -> tuple[Actor, Actor | None, str]:
+        """Whose act it is, who reports it, and the modality."""
+        if not speakers:
+            return agent, None, modality
+        speaker = speakers[0]
+        if speaker.type == "person" and speaker.country is None and agent.type == "state":
+            return speaker, None, modality  # an analyst's view of a state
+        if _same_side(agent, speaker):
+            return speaker, None, modality
+        if modality in ("asserted", "informal"):
+            return agent, speaker, "reported"
+        return agent, speaker, modality
+
+    def _target(self, tok: Token, at: dict[int, Mention], agents: list[Actor]) -> Actor | None:
+        for t in syntax.object_tokens(tok):
+            m = at.get(t.i)
+            if m and m.actor not in agents:
+                return self.represent(m.actor, None)
+        return None
+
+    # --- actors -----------------------------------------------------------------------
+
+    def _actors(self, tokens: list[Token], at: dict[int, Mention], ctx: DocContext,
+                when: str | None, speakers: Sequence[Actor] = ()) -> list[Actor]:
+        out: list[Actor] = []
+        for tok in tokens:
+            actor = self._actor_at(tok, at, ctx, speakers)
+            if actor is not None:
+                actor = self.represent(actor, when)
+                if actor not in out:
+                    out.append(actor)
+        return out
+
+    def _actor_at(self, tok: Token, at: dict[int, Mention], ctx: DocContext,
+                  speakers: Sequence[Actor] = ()) -> Actor | None:
+        if tok.i in at:
+            return at[tok.i].actor
+        for t in tok.subtree:
+            if t.i in at and t.dep_ not in ("relcl", "acl") and not _in_clause(t, tok):
+                return at[t.i].actor
+        return self._coreference(tok, ctx, speakers)
+
+    def _coreference(self, tok: Token, ctx: DocContext, speakers: Sequence[Actor] = ()
+                     ) -> Actor | None:
+        """Pronouns and definite descriptions: "he", "the country", "his country" (in
+        reported speech: the speaker's own country)."""
+        word = tok.lower_
+        poss = [c.lower_ for c in tok.children if c.dep_ == "poss"]
+        if speakers and (poss or word in ("we", "it")) and word in STATE_WORDS | {"we"}:
+            country = speakers[0].country
+            if country in self.kb.actors:
+                return self.kb.actors[country]
+        if word in PERSON_PRONOUNS:
+            return ctx.last("person")
+        if word in STATE_WORDS and (poss or any(c.lower_ == "the" for c in tok.children)
+                                    or word == "it"):
+            if poss and poss[0] in ("his", "her"):
+                person = ctx.last("person")
+                if person and person.country in self.kb.actors:
+                    return self.kb.actors[person.country]
+            return ctx.last("state")
+        if word in PLURAL_PRONOUNS or word == "we":
+            return ctx.last("state")
+        return None
+
+    def represent(self, actor: Actor, when: str | None) -> Actor:
+        """Officials stand for their state's government (or their organisation)."""
+        if actor.type != "person":
+            return actor
+        for role in self.kb.person_roles.get(actor.id, []):
+            if role.role in OFFICIAL_ROLES and (when is None or role.holds_on(when)):
+                if role.country in self.kb.actors:
+                    owner = self.kb.actors[role.country]
+                    return self.kb.sector_actor(owner.id, "GOV") if owner.type == "state" \
+                        else owner
+        if actor.country and actor.sector and actor.country in self.kb.actors:
+            return self.kb.sector_actor(actor.country, actor.sector)
+        return actor
+
+
+def _token_mentions(sent: Span, base: int, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    by_start = sorted(mentions, key=lambda m: m.start)
+    out: dict[int, Mention] = {}
+    for tok in sent:
+        offset = base + tok.idx
+        for m in by_start:
+            if m.start <= offset < m.end:
+                out[tok.i] = m
+                break
+    return out
+
+
+TOPIC_HEADS = {"position", "stance", "view", "attitude", "approach", "policy", "comment",
+               "statement", "decision", "reaction", "response", "opinion", "comment"}
+TOPIC_PREPS = {"on", "regarding", "about", "towards", "toward", "concerning", "over"}
+
+
+def _topic(sent: Span) -> list[str]:
+    """What a position is "on": "Kazakhstan's position on the referendum"."""
+    out: list[Token] = []
+    for tok in sent:
+        if tok.lemma_.lower() in TOPIC_HEADS:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+                    out.extend(c.subtree)
+    return lemmas(out)
+
+
+NEUTRAL_ENTRY = Entry("neutral", "ADJ", "STATEMENT", 0, stance_words=True)
+
+
+def _neither_nor(preds: list[Predicate]) -> dict[str, set[int]]:
+    """"neither supported nor condemned": opposite predicates both negated are neutrality;
+    the first is kept as a neutral act, the second dropped."""
+    kept: set[int] = set()
+    dropped: set[int] = set()
+    by_head = {p.head.i: p for p in preds}
+    for p in preds:
+        tok = p.head
+        if tok.dep_ != "conj" or tok.head.i not in by_head:
+            continue
+        first = by_head[tok.head.i]
+        nor = any(c.lower_ == "nor" for c in first.head.children)
+        if nor and first.entry.polarity * p.entry.polarity < 0:
+            kept.add(first.head.i)
+            dropped.add(tok.i)
+    return {"kept": kept, "dropped": dropped}
+
+
+def _negative_governor(tok: Token, preds: list[Predicate]) -> bool:
+    return any(p.head.i == tok.i and p.entry.event_type == "REJECT" and p.entry.polarity < 0
+               and tok.lemma_.lower() in syntax.NEG_GOVERNORS for p in preds)
+
+
+def _in_clause(t: Token, root: Token) -> bool:
+    node = t
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        node = node.head
+    return False
+
+
+def _generic_analysts(speech: Token) -> bool:
+    return any(s.lemma_.lower() in GENERIC_ANALYSTS for s in syntax.subjects(speech))
+
+
+def _event_type(entry: Entry, negated: bool) -> str | None:
+    if not negated:
+        return entry.event_type
+    if entry.negated_event_type:
+        return entry.negated_event_type
+    if entry.event_type == "STATEMENT":
+        return "NO_COMMENT" if entry.is_speech else "STATEMENT"
+    if entry.polarity != 0 and entry.event_type in ("SUPPORT", "AGREE", "COOPERATE"):
+        return "REJECT"
+    return entry.event_type if entry.event_type in ("REJECT", "NO_COMMENT") else None
+
+
+def _modality(tok: Token, frame: Predicate | None, sent: Span) -> str:
+    if frame is not None and frame.entry.modality == "denied":
+        return "denied"
+    if syntax.hypothetical(tok, reported=frame is not None):
+        return "hypothetical"
+    if frame is not None and syntax.informal(frame.head, sent):
+        return "informal"
+    return "asserted"
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    return a.id == b.id or (a.country is not None and a.country == b.country)
+
+
+def _confidence(has_issue: bool, framed: bool, modality: str) -> float:
+    value = 0.7 + (0.1 if has_issue else 0) + (0.05 if framed else 0)
+    return round(value * (0.8 if modality in ("reported", "hypothetical") else 1.0), 2)
+
+
+def _statement_id(doc: str, span: tuple[int, int], actor: str, event: str, issue: str | None,
+                  token: int) -> str:
+    key = f"{doc}|{span[0]}|{span[1]}|{actor}|{event}|{issue}|{token}"
+    return "s" + hashlib.sha1(key.encode()).hexdigest()[:15]
+
+
+def _dedupe(statements: list[Statement]) -> list[Statement]:
+    """One statement per actor and issue in a sentence: an act with a stance beats one
+    without, a categorised act beats a plain STATEMENT; coordinated acts without an issue
+    take their sibling's ("Tashkent has been silent, and Ashgabat declined to comment on")."""
+    issues = {s.event_type: s.issue for s in statements if s.issue}
+    for s in statements:
+        if s.issue is None and s.event_type in issues:
+            s.issue = issues[s.event_type]
+            s.stance = "no_comment" if s.event_type == "NO_COMMENT" else s.stance
+
+    def rank(s: Statement) -> tuple[bool, bool, float]:
+        return (s.stance is not None, s.event_type != "STATEMENT", s.confidence)
+
+    best: dict[tuple[str, str | None, str | None, str], Statement] = {}
+    extra: list[Statement] = []
+    for s in statements:
+        key = (s.actor.id, s.issue, s.reported_by.id if s.reported_by else None, s.modality)
+        if s.issue is None and key in best and best[key].event_type != s.event_type:
+            extra.append(s)  # different acts with no issue: keep both
+        elif key not in best or rank(s) > rank(best[key]):
+            best[key] = s
+    return [*best.values(), *extra]

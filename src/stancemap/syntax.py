@@ -1,0 +1,140 @@
+"""Dependency-parse helpers for statements: who is the agent of a predicate, is it negated,
+is it hypothetical, which clause is reported speech."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+INHERIT = {"xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody"}
+NEG_GOVERNORS = {"refuse", "decline", "fail", "reject", "avoid", "refrain", "rule",
+                 "stop", "cease", "deny", "oppose"}
+MODALS = {"would", "could", "might", "may", "should"}
+INFORMAL = {"informally", "privately", "unofficially", "anonymously"}
+INFORMAL_PHRASES = ("on condition of anonymity", "off the record", "speaking anonymously",
+                    "on the condition of anonymity", "who asked not to be named",
+                    "who declined to be named")
+CARRIER_VERBS = {"express", "voice", "reaffirm", "reiterate", "announce", "issue", "make",
+                 "give", "declare", "confirm", "state", "offer", "extend", "pledge", "show",
+                 "demonstrate", "signal", "stress", "emphasize", "emphasise", "underline"}
+
+
+def subjects(tok: Token, depth: int = 0) -> list[Token]:
+    """Subject tokens of a predicate, inherited from governing clauses where it has none
+    ("Kazakhstan refused to recognise", "met and agreed"), with coordinated conjuncts."""
+    own = [c for c in tok.children if c.dep_ in SUBJECTS]
+    passive_agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children
+                     if g.dep_ == "pobj"]
+    if passive_agent:
+        own = passive_agent
+    if not own and tok.pos_ in ("NOUN", "PROPN"):
+        own = _nominal_agents(tok)
+    if not own and tok.dep_ in INHERIT and tok.head.i != tok.i and depth < 3:
+        return subjects(tok.head, depth + 1)
+    if not own and tok.dep_ == "relcl" and tok.head.i != tok.i:
+        own = [tok.head]
+    out: list[Token] = []
+    for s in own:
+        out.append(s)
+        out.extend(s.conjuncts)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _nominal_agents(tok: Token) -> list[Token]:
+    """Agents of a predicate noun: "Kazakhstan's refusal", "the statement by the ministry",
+    "Kazakh position", or the subject of "expressed support"."""
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+          if g.dep_ == "pobj"]
+    if by:
+        return by
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and
+            c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()]
+    if mods:
+        return mods
+    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in CARRIER_VERBS:
+        return [c for c in tok.head.children if c.dep_ in SUBJECTS]
+    return []
+
+
+def negations(tok: Token, phrase: frozenset[int] = frozenset()) -> int:
+    """How many negators scope over a predicate: its own "not/never", "neither ... nor" on
+    its subject, "no" on its object, and negative governors ("refused to", "ruled out")."""
+    count = sum(1 for c in tok.children
+                if c.i not in phrase and (c.dep_ == "neg" or (c.lower_ in ("never", "no",
+                                                                           "neither")
+                                                              and c.dep_ != "det")))
+    if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor"
+                                  for c in tok.head.children):
+        count += 1  # "neither supported nor condemned"
+    for s in subjects(tok):
+        if any(c.lower_ == "neither" or (c.dep_ == "cc" and c.lower_ == "nor")
+               for c in s.children):
+            count += 1  # "Neither X nor Y has commented"
+            break
+    head, child = tok.head, tok
+    hops = 0
+    while head.i != child.i and hops < 3:
+        if child.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "prep") and \
+                head.lemma_.lower() in NEG_GOVERNORS and head.i not in phrase:
+            count += 1 + sum(1 for c in head.children if c.dep_ == "neg")
+        if child.dep_ not in ("xcomp", "pobj", "pcomp", "prep", "dobj"):
+            break
+        child, head = head, head.head
+        hops += 1
+    return count
+
+
+def hypothetical(tok: Token, reported: bool = False) -> bool:
+    """"would/could/might", or a condition ("if ..."); in reported speech "would" is the
+    backshifted "will" ("said it would not recognise"), not a hypothesis."""
+    modals = MODALS - {"would"} if reported else MODALS
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def informal(speech: Token, sent: Span) -> bool:
+    if any(c.lower_ in INFORMAL for c in speech.children):
+        return True
+    lower = sent.text.lower()
+    return any(p in lower for p in INFORMAL_PHRASES)
+
+
+def content_region(speech: Token) -> set[int]:
+    """Token indices of what a speech predicate reports: its clausal complement, or, in
+    "X will not recognise Y, the ministry said", the governing clause it interrupts."""
+    region: set[int] = set()
+    for c in speech.children:
+        if c.dep_ in ("ccomp", "parataxis", "xcomp") or (c.dep_ == "dobj" and
+                                                         c.pos_ == "VERB"):
+            region |= {t.i for t in c.subtree}
+    if not region and speech.dep_ in ("parataxis", "ccomp", "advcl") and \
+            speech.head.i != speech.i:
+        own = {t.i for t in speech.subtree}
+        region = {t.i for t in speech.head.subtree} - own
+    return region
+
+
+def object_tokens(tok: Token) -> list[Token]:
+    """The predicate's object side: direct objects, prepositional objects, complements."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "pobj", "dative"):
+            out.extend(c.subtree)
+        elif c.dep_ == "prep" or c.dep_ == "agent":
+            out.extend(c.subtree)
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+        out.extend(t for c in tok.children if c.dep_ in ("prep", "acl", "amod", "compound")
+                   for t in c.subtree)
+    return sorted(set(out), key=lambda t: t.i)
