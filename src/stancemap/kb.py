@@ -49,6 +49,7 @@ class KnowledgeBase:
         self.person_roles: dict[str, list[Role]] = defaultdict(list)
         self.plurals: set[str] = set()  # plural last words of role phrases ("presidents")
         self.cased: set[tuple[str, ...]] = set()  # acronyms: "UN" matches, "un" does not
+        self.members: dict[str, list[str]] = {}  # region group -> member states
 
     # --- building ---------------------------------------------------------------------
 
@@ -130,6 +131,13 @@ def load(user_files: Iterable[Path] = ()) -> KnowledgeBase:
             text = item.read_text("utf-8")
             digest.update(text.encode())
             _load_entries(kb, yaml.safe_load(text) or [], origin="kb")
+    regions = (data / "regions.yaml").read_text("utf-8")
+    digest.update(regions.encode())
+    for region in yaml.safe_load(regions):
+        kb.add_actor(Actor(region["id"], region["name"], "group"), "kb")
+        kb.members[region["id"]] = list(region["members"])
+        for text in region["aliases"]:
+            kb.add_alias(Alias(region["id"], text, "name"))
     for path in user_files:
         digest.update(_load_user_file(kb, Path(path)))
     digest.update((data / "institutions.yaml").read_bytes())

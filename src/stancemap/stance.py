@@ -19,9 +19,7 @@ from spacy.tokens import Token
 
 from .models import Issue
 
-STOP = set("""a an the of to in on for and or by with from at as is are was were be been its their
-his her whether state states country countries which that this these those it whether
-about over into than not no recognition recognise recognize position policy""".split())
+STOP = set(["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "by", "with", "from", "at", "as", "is", "are", "was", "were", "be", "been", "its", "their", "his", "her", "whether", "state", "states", "country", "countries", "which", "that", "this", "these", "those", "it", "whether", "about", "over", "into", "than", "not", "no", "recognition", "recognise", "recognize", "position", "policy"])
 ANAPHORA = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "such"}
 NEUTRAL_LEMMAS = {"neutral", "neutrality", "balanced", "abstain", "abstention", "non-aligned",
                   "equidistant", "impartial"}

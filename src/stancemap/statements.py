@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from . import syntax
-from .dates import act_date
 from .classify import Prediction
+from .dates import act_date
 from .kb import KnowledgeBase
 from .models import Actor, Mention, Statement
 from .predicates import Entry, Lexicon, Predicate
@@ -42,6 +42,19 @@ class DocContext:
     last_date: str | None = None
     last_issue: str | None = None
     recent: list[Actor] = field(default_factory=list)  # actors mentioned, most recent last
+
+    issues_seen: dict[str, int] = field(default_factory=dict)
+    previous_issue: str | None = None  # the issue of the sentence just before
+    continues: bool = False  # the sentence before ended in ":"
+
+    def topic(self) -> str | None:
+        """The issue the document has dealt with most so far (the last one on a tie)."""
+        if not self.issues_seen:
+            return self.last_issue
+        top = max(self.issues_seen.values())
+        if self.last_issue and self.issues_seen.get(self.last_issue) == top:
+            return self.last_issue
+        return max(self.issues_seen, key=lambda k: self.issues_seen[k])
 
     def remember(self, actors: Sequence[Actor]) -> None:
         self.recent.extend(actors)
@@ -78,6 +91,17 @@ class Extractor:
             out += self._statements(doc_id, sent, (start, end), pred, frame, at, ctx,
                                     sentence_lemmas)
         ctx.remember([m.actor for m in mentions])
+        for s in out:
+            if s.issue:
+                ctx.issues_seen[s.issue] = ctx.issues_seen.get(s.issue, 0) + 1
+        ctx.previous_issue = next((s.issue for s in out if s.issue), None)
+        if ctx.previous_issue is None and self.matcher is not None:
+            found = self.matcher.match(sentence_lemmas, [], ctx.last_date or ctx.published)
+            ctx.previous_issue = found.issue if found else None
+        day, how = act_date(sent.text, ctx.published, ctx.last_date)
+        if how == "explicit":
+            ctx.last_date = day
+        ctx.continues = sent.text.rstrip().endswith(":")
         if any(s.issue for s in out):
             ctx.last_issue = next(s.issue for s in out if s.issue)
         return _dedupe(out)
@@ -131,9 +155,12 @@ class Extractor:
             if tok.i in self._neutral.get("dropped", set()):
                 continue
             if tok.dep_ in ("amod", "compound", "nmod"):
-                if p.entry.lemma in NEUTRAL_LEMMAS and tok.head.head.pos_ == "VERB":
+                verb = tok.head.head
+                if verb.dep_ == "prep":
+                    verb = verb.head  # "were among the abstaining countries"
+                if p.entry.lemma in NEUTRAL_LEMMAS and verb.pos_ in ("VERB", "AUX"):
                     # "pursues a balanced and neutral policy": the verb carries neutrality
-                    acts.append(Predicate(tok.head.head, p.entry, p.tokens))
+                    acts.append(Predicate(verb, p.entry, p.tokens))
                 continue  # "self-proclaimed republics", "occupied territories"
             if tok.i in absorbed and p.entry.polarity < 0 and p.entry.event_type == "REJECT":
                 continue
@@ -151,6 +178,8 @@ class Extractor:
                     sentence_lemmas: list[str]) -> list[Statement]:
         tok, entry = pred.head, pred.entry
         day, _ = act_date(sent.text, ctx.published, ctx.last_date, tok.idx - sent[0].idx)
+        if day is None and ctx.continues:
+            day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
         when = day or ctx.published
         speakers = self._actors(syntax.subjects(frame.head), at, ctx, when) if frame else []
         if frame and not speakers and _generic_analysts(frame.head):
@@ -168,6 +197,9 @@ class Extractor:
         if event is None:
             return []
         focus_tokens = [tok, *syntax.object_tokens(tok)]
+        if entry.is_speech:
+            region = syntax.content_region(tok)
+            focus_tokens += [t for t in sent if t.i in region]
         focus = lemmas(focus_tokens)
         own_object = event not in ("STATEMENT", "NO_COMMENT")
         issue_match = self.matcher.match(sentence_lemmas, focus, when, _topic(sent),
@@ -176,9 +208,13 @@ class Extractor:
         possessive = any(w in ("their", "its") for w in focus)
         issue = carried if carried and (issue_match is None or possessive) else (
             issue_match.issue if issue_match else None)
+        if issue is None and (event == "NO_COMMENT" or entry.lemma in NEUTRAL_LEMMAS):
+            # "Dushanbe has not commented": on what the text just spoke of, else its topic
+            issue = ctx.previous_issue or ctx.topic()
         stance = self._stance(entry, event, negated, issue, focus_tokens) if issue else None
         if event == "NO_COMMENT":
             stance = "no_comment" if issue else None
+        also = self._paired_issue(issue, stance, focus_tokens) if issue else None
         modality = _modality(tok, frame, sent)
         target = self._target(tok, at, agents)
         date_value = day
@@ -190,12 +226,28 @@ class Extractor:
         for agent in agents:
             actor, reported_by, mod = self._attribute(agent, speakers, modality, when)
             confidence = _confidence(issue_match is not None, bool(frame), mod)
-            out.append(Statement(
-                id=_statement_id(doc_id, span, actor.id, event, issue, tok.i),
-                doc=doc_id, sentence=sent.text, start=span[0], end=span[1], actor=actor,
-                event_type=event, target=target, issue=issue, stance=stance, date=date_value,
-                reported_by=reported_by, modality=mod, confidence=confidence))
+            for i, st in [(issue, stance), *([also] if also else [])]:
+                out.append(Statement(
+                    id=_statement_id(doc_id, span, actor.id, event, i, tok.i),
+                    doc=doc_id, sentence=sent.text, start=span[0], end=span[1], actor=actor,
+                    event_type=event, target=target, issue=i, stance=st, date=date_value,
+                    reported_by=reported_by, modality=mod, confidence=confidence))
         return out
+
+    def _paired_issue(self, issue: str, stance: str | None, focus_tokens: list[Token]
+                      ) -> tuple[str, str] | None:
+        """A stance taken *because of* a principle is also a stance on the principle's own
+        issue: opposing the annexation on the basis of territorial integrity supports
+        territorial integrity."""
+        assert self.matcher is not None
+        if stance not in ("support", "oppose"):
+            return None
+        found = self.matcher.th.found(lemmas(focus_tokens + syntax.clause(focus_tokens[0])))
+        for other, own in self.matcher.issue_themes.items():
+            if other != issue and own & found and self.matcher.th.conflict(
+                    own, self.matcher.issue_themes.get(issue, set())):
+                return other, "support" if stance == "oppose" else "oppose"
+        return None
 
     def _carried_issue(self, focus: list[str], ctx: DocContext) -> str | None:
         """"Kazakhstan will never recognise their independence": an anaphor carries the
@@ -209,7 +261,7 @@ class Extractor:
     def _stance(self, entry: Entry, event: str, negated: bool, issue: str,
                 focus_tokens: list[Token]) -> str | None:
         assert self.matcher is not None
-        found = self.matcher.th.found(lemmas(focus_tokens))
+        found = self.matcher.th.found(lemmas(focus_tokens + syntax.clause(focus_tokens[0])))
         neutral = entry.lemma in NEUTRAL_LEMMAS or "neutrality" in found
         polarity = entry.polarity
         relation = self.matcher.relation(issue, found)
@@ -245,10 +297,16 @@ class Extractor:
         out: list[Actor] = []
         for tok in tokens:
             actor = self._actor_at(tok, at, ctx, speakers)
-            if actor is not None:
-                actor = self.represent(actor, when)
-                if actor not in out:
-                    out.append(actor)
+            if actor is None:
+                continue
+            members = self.kb.members.get(actor.id)
+            if members is not None:  # "the five Central Asian states": each of them
+                if syntax.partial(tok):
+                    continue
+                group = [self.kb.actors[m] for m in members if m in self.kb.actors]
+            else:
+                group = [self.represent(actor, when)]
+            out.extend(a for a in group if a not in out)
         return out
 
     def _actor_at(self, tok: Token, at: dict[int, Mention], ctx: DocContext,
@@ -311,8 +369,8 @@ def _token_mentions(sent: Span, base: int, mentions: Sequence[Mention]) -> dict[
 
 
 TOPIC_HEADS = {"position", "stance", "view", "attitude", "approach", "policy", "comment",
-               "statement", "decision", "reaction", "response", "opinion", "comment"}
-TOPIC_PREPS = {"on", "regarding", "about", "towards", "toward", "concerning", "over"}
+               "statement", "decision", "reaction", "response", "opinion"}
+TOPIC_PREPS = {"on", "regarding", "about", "towards", "toward", "concerning", "over", "to"}
 
 
 def _topic(sent: Span) -> list[str]:
@@ -371,7 +429,7 @@ def _event_type(entry: Entry, negated: bool) -> str | None:
     if entry.negated_event_type:
         return entry.negated_event_type
     if entry.event_type == "STATEMENT":
-        return "NO_COMMENT" if entry.is_speech else "STATEMENT"
+        return "NO_COMMENT"  # "did not comment", "did not vote", "made no statement"
     if entry.polarity != 0 and entry.event_type in ("SUPPORT", "AGREE", "COOPERATE"):
         return "REJECT"
     return entry.event_type if entry.event_type in ("REJECT", "NO_COMMENT") else None

@@ -36,9 +36,29 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         own = [tok.head]
     out: list[Token] = []
     for s in own:
-        out.append(s)
-        out.extend(s.conjuncts)
+        out.extend(coordinated(s))
     return sorted(set(out), key=lambda t: t.i)
+
+
+def coordinated(tok: Token) -> list[Token]:
+    """A token and everything coordinated with it: "Kazakhstan, Kyrgyzstan and Tajikistan"
+    (spaCy often attaches the second item as an apposition, the rest as conjuncts)."""
+    out, todo = [tok], [tok]
+    while todo:
+        node = todo.pop()
+        for c in node.children:
+            if c.dep_ in ("conj", "appos") and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def clause(tok: Token) -> list[Token]:
+    """The clause a predicate belongs to: a predicate noun's governing verb phrase
+    ("its position on the referendums was based on territorial integrity")."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return list(tok.head.subtree)
+    return list(tok.subtree)
 
 
 def _nominal_agents(tok: Token) -> list[Token]:
@@ -67,12 +87,15 @@ def negations(tok: Token, phrase: frozenset[int] = frozenset()) -> int:
                 if c.i not in phrase and (c.dep_ == "neg" or (c.lower_ in ("never", "no",
                                                                            "neither")
                                                               and c.dep_ != "det")))
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        count += 1  # "recorded no vote", "gave no comment"
     if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor"
                                   for c in tok.head.children):
         count += 1  # "neither supported nor condemned"
     for s in subjects(tok):
-        if any(c.lower_ == "neither" or (c.dep_ == "cc" and c.lower_ == "nor")
-               for c in s.children):
+        if s.lower_ in ("none", "nobody", "neither") or any(
+                c.lower_ == "neither" or (c.dep_ == "cc" and c.lower_ == "nor")
+                for c in s.children):
             count += 1  # "Neither X nor Y has commented"
             break
     head, child = tok.head, tok
@@ -130,11 +153,19 @@ def object_tokens(tok: Token) -> list[Token]:
     """The predicate's object side: direct objects, prepositional objects, complements."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "pobj", "dative"):
-            out.extend(c.subtree)
-        elif c.dep_ == "prep" or c.dep_ == "agent":
+        if c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "pobj", "dative") or c.dep_ == "prep" or c.dep_ == "agent":
             out.extend(c.subtree)
     if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
         out.extend(t for c in tok.children if c.dep_ in ("prep", "acl", "amod", "compound")
                    for t in c.subtree)
     return sorted(set(out), key=lambda t: t.i)
+
+
+PARTIAL = {"some", "several", "many", "most", "few", "two", "three", "four", "one", "part",
+           "majority", "minority", "half"}
+
+
+def partial(tok: Token) -> bool:
+    """"Four of the five states", "some Central Asian states": not every member."""
+    words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("nummod", "amod", "det")}
+    return bool(words & PARTIAL)
