@@ -24,6 +24,8 @@ from .textnorm import fold, norm, slug
 LOC_PREPS = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside",
              "within", "via", "through", "toward", "towards", "throughout", "between", "over"}
 LINKS = {"of", "in"}
+GOVERNMENT_NOUNS = {"official", "officials", "authority", "authorities", "government",
+                    "leadership", "leader", "diplomat", "policymaker", "ministry", "regime"}
 HONORIFICS = {"mr", "ms", "mrs", "dr", "sen", "gen", "general", "sir", "madam", "comrade"}
 SKIP = {"s", ""}
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -353,7 +355,10 @@ def _is_location(kept: list[Token], i: int, end: int) -> bool:
     head = last
     while head.dep_ in ("compound", "amod", "det") and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS
+    if head.dep_ != "pobj" or head.head.lower_ not in LOC_PREPS:
+        return False
+    owner = head.head.head  # "officials in Bishkek": the capital's government, not a place
+    return owner.lemma_.lower() not in GOVERNMENT_NOUNS
 
 
 def _adjacent(kept: list[Token], i: int) -> bool:

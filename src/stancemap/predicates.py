@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
-POS_GROUP = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+POS_GROUP = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}  # not PROPN: "March"
 ANY_PRONOUN = {"oneself", "one's"}
 SKIPPABLE = {"DET", "ADV", "PRON", "PART", "ADJ", "NUM"}
 SPEECH_FALLBACK = {"say", "tell", "state", "add", "claim", "insist", "argue", "write", "report"}

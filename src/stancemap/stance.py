@@ -19,7 +19,11 @@ from spacy.tokens import Token
 
 from .models import Issue
 
-STOP = set(["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "by", "with", "from", "at", "as", "is", "are", "was", "were", "be", "been", "its", "their", "his", "her", "whether", "state", "states", "country", "countries", "which", "that", "this", "these", "those", "it", "whether", "about", "over", "into", "than", "not", "no", "recognition", "recognise", "recognize", "position", "policy"])
+STOP = {'a', 'about', 'an', 'and', 'are', 'as', 'at', 'be', 'been', 'by', 'countries', 'country',
+        'for', 'from', 'her', 'his', 'in', 'into', 'is', 'it', 'its', 'no', 'not', 'of', 'on',
+        'or', 'over', 'policy', 'position', 'recognise', 'recognition', 'recognize', 'state',
+        'states', 'than', 'that', 'the', 'their', 'these', 'this', 'those', 'to', 'was', 'were',
+        'whether', 'which', 'with'}
 ANAPHORA = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "such"}
 NEUTRAL_LEMMAS = {"neutral", "neutrality", "balanced", "abstain", "abstention", "non-aligned",
                   "equidistant", "impartial"}
@@ -53,7 +57,16 @@ def themes() -> Themes:
 
 
 def _terms(text: str) -> tuple[str, ...]:
-    return tuple(w for w in re.findall(r"[\w']+", text.lower().replace("’", "'")) if w != "'s")
+    words = re.findall(r"[\w']+", text.lower().replace("’", "'"))
+    return tuple(w.removesuffix("'s") for w in words if w != "'s")
+
+
+def _year(issue: Issue) -> int | None:
+    """When an issue is anchored in time: its ``since``, else the latest year named."""
+    if issue.since:
+        return int(issue.since[:4])
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", f"{issue.title} {issue.description}")]
+    return max(years) if years else None
 
 
 def _contains(seq: Sequence[str], term: tuple[str, ...]) -> bool:
@@ -101,6 +114,7 @@ class IssueMatcher:
             self.terms[issue.id] = weights
             text = _terms(" ".join([issue.title, issue.description, *issue.keywords]))
             self.issue_themes[issue.id] = self.th.found(list(text))
+        self.years = {i.id: _year(i) for i in self.issues}
         counts: dict[tuple[str, ...], int] = {}
         for weights in self.terms.values():
             for term in weights:
@@ -116,14 +130,19 @@ class IssueMatcher:
         """(total, near, topical) scores: terms in the topic ("position on X") count three
         times, in the act's own phrase twice, elsewhere in the sentence once."""
         total = near = topical = 0.0
+        anchored = False
         for term, weight in self.terms[issue.id].items():
             w = weight * self.idf[term]
+            if weight >= 2 and (_contains(sentence, term) or _contains(focus, term)):
+                anchored = True
             if _contains(topic, term):
                 total, near, topical = total + 3 * w, near + 3 * w, topical + 3 * w
             elif _contains(focus, term):
                 total, near = total + 2 * w, near + 2 * w
             elif _contains(sentence, term):
                 total += w
+        if not anchored:
+            return 0.0, 0.0, 0.0  # title words alone ("Ukraine", "regions") decide nothing
         return total, near, topical
 
     def match(self, sentence: Sequence[str], focus: Sequence[str], day: str | None,
@@ -139,6 +158,8 @@ class IssueMatcher:
             s, near, topical = self.score(issue, sentence, focus, topic)
             if require_focus and near == 0:
                 continue
+            if s and day and self.years.get(issue.id):
+                s += 1.0 / (1 + abs(int(day[:4]) - self.years[issue.id]))  # nearer in time
             if s >= threshold and (best is None or (topical, s) > best[:2]):
                 best = (topical, s, issue)
         if best is None:

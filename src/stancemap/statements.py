@@ -45,6 +45,7 @@ class DocContext:
 
     issues_seen: dict[str, int] = field(default_factory=dict)
     previous_issue: str | None = None  # the issue of the sentence just before
+    silence_issue: str | None = None  # the issue of the last "has not commented"
     continues: bool = False  # the sentence before ended in ":"
 
     def topic(self) -> str | None:
@@ -60,7 +61,14 @@ class DocContext:
         self.recent.extend(actors)
         del self.recent[:-30]
 
-    def last(self, kind: str) -> Actor | None:
+    current: list[tuple[int, Actor]] = field(default_factory=list)  # this sentence's mentions
+
+    def last(self, kind: str, before: Token | None = None) -> Actor | None:
+        """The most recent actor of a kind: earlier in this sentence, then before it."""
+        if before is not None:
+            for i, actor in reversed(self.current):
+                if i < before.i and actor.type == kind:
+                    return actor
         for actor in reversed(self.recent):
             if actor.type == kind:
                 return actor
@@ -80,6 +88,7 @@ class Extractor:
                  ctx: DocContext) -> list[Statement]:
         """The statements of one parsed sentence; ``base`` is the paragraph's offset."""
         at = _token_mentions(sent, base, mentions)
+        ctx.current = sorted((i, m.actor) for i, m in at.items())
         preds = self.lexicon.find(sent)
         speech, content_of = self._frames(preds)
         acts = self._acts(preds, speech, content_of)
@@ -95,6 +104,8 @@ class Extractor:
             if s.issue:
                 ctx.issues_seen[s.issue] = ctx.issues_seen.get(s.issue, 0) + 1
         ctx.previous_issue = next((s.issue for s in out if s.issue), None)
+        ctx.silence_issue = next((s.issue for s in out if s.issue and s.event_type ==
+                                  "NO_COMMENT"), ctx.silence_issue)
         if ctx.previous_issue is None and self.matcher is not None:
             found = self.matcher.match(sentence_lemmas, [], ctx.last_date or ctx.published)
             ctx.previous_issue = found.issue if found else None
@@ -166,6 +177,9 @@ class Extractor:
                 continue
             if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in heads:
                 continue
+            if tok.dep_ in ("acl", "relcl") and not any(c.dep_ in syntax.SUBJECTS
+                                                         for c in tok.children):
+                continue  # "the referendums on joining Russia": a description, not an act
             if p in speech and any(content_of.get(q.head.i) is p for q in preds if q is not p):
                 continue
             acts.append(p)
@@ -177,6 +191,8 @@ class Extractor:
                     frame: Predicate | None, at: dict[int, Mention], ctx: DocContext,
                     sentence_lemmas: list[str]) -> list[Statement]:
         tok, entry = pred.head, pred.entry
+        if _controlled(tok):
+            return []  # "pressured Central Asian countries to support": not their act
         day, _ = act_date(sent.text, ctx.published, ctx.last_date, tok.idx - sent[0].idx)
         if day is None and ctx.continues:
             day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
@@ -184,7 +200,7 @@ class Extractor:
         speakers = self._actors(syntax.subjects(frame.head), at, ctx, when) if frame else []
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
-        subj = syntax.subjects(tok)
+        subj = syntax.subjects(tok) or _preceding_group(tok, at)
         agents = self._actors(subj, at, ctx, when, speakers)
         if not agents and not any(t.pos_ == "PROPN" for t in subj):
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
@@ -193,7 +209,7 @@ class Extractor:
         negated = syntax.negations(tok, pred.tokens) % 2 == 1
         if tok.i in self._neutral.get("kept", set()):
             entry, negated = NEUTRAL_ENTRY, False  # "neither supported nor condemned"
-        event = _event_type(entry, negated)
+        event = _event_type(entry, negated, tok)
         if event is None:
             return []
         focus_tokens = [tok, *syntax.object_tokens(tok)]
@@ -210,11 +226,12 @@ class Extractor:
             issue_match.issue if issue_match else None)
         if issue is None and (event == "NO_COMMENT" or entry.lemma in NEUTRAL_LEMMAS):
             # "Dushanbe has not commented": on what the text just spoke of, else its topic
-            issue = ctx.previous_issue or ctx.topic()
-        stance = self._stance(entry, event, negated, issue, focus_tokens) if issue else None
+            issue = ctx.silence_issue or ctx.previous_issue or ctx.topic()
+        theme = [tok, *syntax.theme_tokens(tok, entry.roles)]
+        stance = self._stance(entry, event, negated, issue, theme) if issue else None
         if event == "NO_COMMENT":
             stance = "no_comment" if issue else None
-        also = self._paired_issue(issue, stance, focus_tokens) if issue else None
+        also = self._paired_issue(issue, stance, theme) if issue else None
         modality = _modality(tok, frame, sent)
         target = self._target(tok, at, agents)
         date_value = day
@@ -295,10 +312,14 @@ class Extractor:
     def _actors(self, tokens: list[Token], at: dict[int, Mention], ctx: DocContext,
                 when: str | None, speakers: Sequence[Actor] = ()) -> list[Actor]:
         out: list[Actor] = []
+        found = []
         for tok in tokens:
             actor = self._actor_at(tok, at, ctx, speakers)
-            if actor is None:
-                continue
+            if actor is not None:
+                found.append((tok, actor))
+            for other in _coordinated_mentions(tok, at):  # "officials in Bishkek and Dushanbe"
+                found.append((tok, other))
+        for tok, actor in found:
             members = self.kb.members.get(actor.id)
             if members is not None:  # "the five Central Asian states": each of them
                 if syntax.partial(tok):
@@ -313,8 +334,8 @@ class Extractor:
                   speakers: Sequence[Actor] = ()) -> Actor | None:
         if tok.i in at:
             return at[tok.i].actor
-        for t in tok.subtree:
-            if t.i in at and t.dep_ not in ("relcl", "acl") and not _in_clause(t, tok):
+        for t in _agent_parts(tok):
+            if t.i in at:
                 return at[t.i].actor
         return self._coreference(tok, ctx, speakers)
 
@@ -333,7 +354,7 @@ class Extractor:
         if word in STATE_WORDS and (poss or any(c.lower_ == "the" for c in tok.children)
                                     or word == "it"):
             if poss and poss[0] in ("his", "her"):
-                person = ctx.last("person")
+                person = ctx.last("person", before=tok)
                 if person and person.country in self.kb.actors:
                     return self.kb.actors[person.country]
             return ctx.last("state")
@@ -346,11 +367,11 @@ class Extractor:
         if actor.type != "person":
             return actor
         for role in self.kb.person_roles.get(actor.id, []):
-            if role.role in OFFICIAL_ROLES and (when is None or role.holds_on(when)):
-                if role.country in self.kb.actors:
-                    owner = self.kb.actors[role.country]
-                    return self.kb.sector_actor(owner.id, "GOV") if owner.type == "state" \
-                        else owner
+            if role.role in OFFICIAL_ROLES and (when is None or role.holds_on(when)) and \
+                    role.country in self.kb.actors:
+                owner = self.kb.actors[role.country]
+                return self.kb.sector_actor(owner.id, "GOV") if owner.type == "state" \
+                    else owner
         if actor.country and actor.sector and actor.country in self.kb.actors:
             return self.kb.sector_actor(actor.country, actor.sector)
         return actor
@@ -410,6 +431,59 @@ def _negative_governor(tok: Token, preds: list[Predicate]) -> bool:
                and tok.lemma_.lower() in syntax.NEG_GOVERNORS for p in preds)
 
 
+AGENT_DEPS = {"compound", "poss", "amod", "appos", "nmod", "det", "nummod"}
+AGENT_HEADS = {"government", "ministry", "leadership", "authority", "administration", "office",
+               "service", "president", "minister", "spokesman", "spokeswoman", "spokesperson",
+               "delegation", "mission", "embassy", "official", "statement", "readout",
+               "leader", "parliament", "side", "none", "all", "each", "both", "neither",
+               "one", "some", "several", "four", "three", "two", "five", "majority", "most"}
+
+
+def _agent_parts(tok: Token) -> list[Token]:
+    """Where an agent's name may sit inside its noun phrase: modifiers ("Kazakh
+    officials"), possessors, appositions, "by"-phrases, and "of"-phrases after heads
+    such as "the government of", "none of", "a statement by" — not "the analysis of"."""
+    out: list[Token] = []
+    todo = [tok]
+    while todo:
+        node = todo.pop(0)
+        for c in node.children:
+            if c.dep_ in AGENT_DEPS:
+                out.append(c)
+                todo.append(c)
+            elif c.dep_ == "prep" and (c.lower_ == "by" or (
+                    c.lower_ in ("of", "in", "from") and node.lemma_.lower() in AGENT_HEADS)):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.append(g)
+                        todo.append(g)
+    return out
+
+
+def _coordinated_mentions(tok: Token, at: dict[int, Mention]) -> list[Actor]:
+    """Actors coordinated with the one inside an agent phrase."""
+    for t in _agent_parts(tok):
+        if t.i in at:
+            return [at[c.i].actor for c in syntax.coordinated(t)[1:] if c.i in at]
+    return []
+
+
+def _preceding_group(tok: Token, at: dict[int, Mention]) -> list[Token]:
+    """A subject the parser lost: the list of actors right before the verb ("..., by 141
+    votes with 32 abstentions, Kazakhstan, Kyrgyzstan and Uzbekistan abstained")."""
+    if tok.pos_ != "VERB":
+        return []
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].dep_ in ("aux", "neg", "advmod", "auxpass"):
+        i -= 1
+    if i < tok.sent.start or i not in at:
+        return []
+    node = tok.doc[i]
+    while node.dep_ in ("conj", "appos") and node.head.i in at and node.head.i < node.i:
+        node = node.head
+    return syntax.coordinated(node)
+
+
 def _in_clause(t: Token, root: Token) -> bool:
     node = t
     while node.i != root.i and node.head.i != node.i:
@@ -419,16 +493,33 @@ def _in_clause(t: Token, root: Token) -> bool:
     return False
 
 
+IRREALIS = {"want", "try", "hope", "plan", "seek", "expect", "intend", "aim", "wish", "attempt"}
+
+
+def _controlled(tok: Token) -> bool:
+    """An act someone else wants done: "pressure X to support", "urged X to join", or
+    what the actor only wants or tries to do."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.i == tok.i:
+        return False
+    has_object = any(c.dep_ in ("dobj", "dative") for c in head.children)
+    return has_object or head.lemma_.lower() in IRREALIS
+
+
 def _generic_analysts(speech: Token) -> bool:
     return any(s.lemma_.lower() in GENERIC_ANALYSTS for s in syntax.subjects(speech))
 
 
-def _event_type(entry: Entry, negated: bool) -> str | None:
+def _event_type(entry: Entry, negated: bool, tok: Token | None = None) -> str | None:
     if not negated:
         return entry.event_type
     if entry.negated_event_type:
         return entry.negated_event_type
     if entry.event_type == "STATEMENT":
+        if tok is not None and any(c.dep_ in ("dobj", "oprd", "ccomp", "xcomp") and
+                                   c.lower_ not in ("anything", "nothing", "word")
+                                   for c in tok.children):
+            return "STATEMENT"  # "did not call it an annexation": a statement, not silence
         return "NO_COMMENT"  # "did not comment", "did not vote", "made no statement"
     if entry.polarity != 0 and entry.event_type in ("SUPPORT", "AGREE", "COOPERATE"):
         return "REJECT"

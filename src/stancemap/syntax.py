@@ -17,7 +17,9 @@ INFORMAL_PHRASES = ("on condition of anonymity", "off the record", "speaking ano
                     "who declined to be named")
 CARRIER_VERBS = {"express", "voice", "reaffirm", "reiterate", "announce", "issue", "make",
                  "give", "declare", "confirm", "state", "offer", "extend", "pledge", "show",
-                 "demonstrate", "signal", "stress", "emphasize", "emphasise", "underline"}
+                 "demonstrate", "signal", "stress", "emphasize", "emphasise", "underline",
+                 "publish", "adopt", "take", "hold", "have", "present", "share", "set",
+                 "outline", "release", "post", "maintain", "keep"}
 
 
 def subjects(tok: Token, depth: int = 0) -> list[Token]:
@@ -28,8 +30,9 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
                      if g.dep_ == "pobj"]
     if passive_agent:
         own = passive_agent
-    if not own and tok.pos_ in ("NOUN", "PROPN"):
-        own = _nominal_agents(tok)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        own = own or _nominal_agents(tok)
+        return sorted({t for s in own for t in coordinated(s)}, key=lambda t: t.i)
     if not own and tok.dep_ in INHERIT and tok.head.i != tok.i and depth < 3:
         return subjects(tok.head, depth + 1)
     if not own and tok.dep_ == "relcl" and tok.head.i != tok.i:
@@ -83,6 +86,9 @@ def _nominal_agents(tok: Token) -> list[Token]:
 def negations(tok: Token, phrase: frozenset[int] = frozenset()) -> int:
     """How many negators scope over a predicate: its own "not/never", "neither ... nor" on
     its subject, "no" on its object, and negative governors ("refused to", "ruled out")."""
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") and \
+            tok.head.lemma_.lower() in CARRIER_VERBS:
+        tok = tok.head  # "had not published any position": the carrier's negation counts
     count = sum(1 for c in tok.children
                 if c.i not in phrase and (c.dep_ == "neg" or (c.lower_ in ("never", "no",
                                                                            "neither")
@@ -142,6 +148,10 @@ def content_region(speech: Token) -> set[int]:
         if c.dep_ in ("ccomp", "parataxis", "xcomp") or (c.dep_ == "dobj" and
                                                          c.pos_ == "VERB"):
             region |= {t.i for t in c.subtree}
+    for t in speech.subtree:  # "stated at a hearing that X ...", misparsed as a relative
+        if t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                     for c in t.children):
+            region |= {x.i for x in t.subtree}
     if not region and speech.dep_ in ("parataxis", "ccomp", "advcl") and \
             speech.head.i != speech.i:
         own = {t.i for t in speech.subtree}
@@ -153,7 +163,8 @@ def object_tokens(tok: Token) -> list[Token]:
     """The predicate's object side: direct objects, prepositional objects, complements."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "pobj", "dative") or c.dep_ == "prep" or c.dep_ == "agent":
+        if c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "pobj", "dative",
+                      "prep", "agent"):
             out.extend(c.subtree)
     if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
         out.extend(t for c in tok.children if c.dep_ in ("prep", "acl", "amod", "compound")
@@ -169,3 +180,17 @@ def partial(tok: Token) -> bool:
     """"Four of the five states", "some Central Asian states": not every member."""
     words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("nummod", "amod", "det")}
     return bool(words & PARTIAL)
+
+
+def theme_tokens(tok: Token, roles: dict[str, object]) -> list[Token]:
+    """The tokens filling a predicate's theme role as the lexicon gives it ("dobj",
+    "pobj:from", "ccomp", or a list of these); its object side if none is found."""
+    spec = roles.get("theme")
+    specs = spec if isinstance(spec, list) else [spec] if spec else []
+    out: list[Token] = []
+    for item in specs:
+        dep, _, prep = str(item).partition(":")
+        for c in tok.children:
+            if dep == "pobj" and c.dep_ == "prep" and c.lower_ == prep or c.dep_ == dep:
+                out.extend(c.subtree)
+    return sorted(set(out), key=lambda t: t.i) or object_tokens(tok)
