@@ -44,7 +44,7 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
 
 def test_help_lists_the_contract_commands() -> None:
     result = CliRunner().invoke(main, ["--help"])
-    for command in ("ingest", "analyze", "export", "demo"):
+    for command in ("ingest", "analyze", "export", "demo", "positions", "evaluate"):
         assert command in result.output
 
 
@@ -63,3 +63,9 @@ def test_demo_runs_and_is_idempotent(tmp_path: Path) -> None:
     assert again.returncode == 0
     assert (tmp_path / "exp2/documents.jsonl").read_text() == docs
     assert len(docs.splitlines()) >= 12
+    matrix = run("positions", cwd=tmp_path)
+    assert matrix.returncode == 0, matrix.stderr
+    assert "Kazakhstan" in matrix.stdout and "oppose" in matrix.stdout
+    assert "no data" in matrix.stdout
+    scores = run("evaluate", "exp", cwd=tmp_path)
+    assert scores.returncode == 0 and "statement_recall" in scores.stdout

@@ -26,6 +26,12 @@ LOC_PREPS = {"in", "at", "near", "from", "to", "into", "across", "around", "outs
 LINKS = {"of", "in"}
 GOVERNMENT_NOUNS = {"official", "officials", "authority", "authorities", "government",
                     "leadership", "leader", "diplomat", "policymaker", "ministry", "regime"}
+TITLE_WORDS = {"analyst", "expert", "professor", "researcher", "scholar", "journalist",
+               "commentator", "lecturer", "spokesman", "spokeswoman", "spokesperson", "minister",
+               "president", "senator", "ambassador", "envoy", "general", "colonel", "dr",
+               "mr", "ms", "mrs", "sir", "deputy", "chairman", "chairwoman", "mayor", "governor",
+               "prime", "foreign", "secretary", "director", "head", "chief", "former", "acting",
+               "opposition", "activist", "lawmaker", "says", "said"}
 HONORIFICS = {"mr", "ms", "mrs", "dr", "sen", "gen", "general", "sir", "madam", "comrade"}
 SKIP = {"s", ""}
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -81,8 +87,9 @@ class _Hit:
 class Resolver:
     """Resolves the actors of sentences against one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, ner: bool = False) -> None:
         self.kb = kb
+        self.ner = ner  # use spaCy's entities (when the pipeline has NER) for names
         self.aliases = _trie(kb.index.items())
         phrases = [(k, ("inst", v)) for k, v in kb.institutions.items()]
         phrases += [(k, ("role", v)) for k, v in kb.role_phrases.items()]
@@ -111,7 +118,7 @@ class Resolver:
         for hit in sorted(hits, key=lambda h: h.start):
             first, last = kept[hit.start], kept[hit.end - 1]
             start, end = base + first.idx, base + last.idx + len(last.text)
-            text = sent.doc.text[first.idx : last.idx + len(last.text)]
+            text = sent.doc[first.i : last.i + 1].text
             mentions.append(Mention(doc_id, start, end, text, hit.actor, hit.method, index,
                                     round(hit.confidence, 3)))
             if hit.actor.type == "person":
@@ -288,14 +295,14 @@ class Resolver:
         covered = {kept[i].i for h in hits for i in range(h.start, h.end)}
         position = {t.i: n for n, t in enumerate(kept)}
         out: list[_Hit] = []
-        for ent in sent.ents:
-            if ent.label_ not in FUZZY_LABELS or any(t.i in covered for t in ent):
+        for ent, label in _name_spans(sent, self.ner):
+            if any(t.i in covered for t in ent):
                 continue
             idx = [position[t.i] for t in ent if t.i in position]
             if not idx or not ent.text[:1].isupper():
                 continue
             hit = self._fuzzy(ent, idx[0], idx[-1] + 1, ctx)
-            if hit is None and ent.label_ == "PERSON":
+            if hit is None and label == "PERSON":
                 hit = self._new_person(ent, idx[0], idx[-1] + 1, ctx)
             if hit:
                 out.append(hit)
@@ -327,6 +334,8 @@ class Resolver:
     def _new_person(self, ent: Span, start: int, end: int, ctx: Context) -> _Hit | None:
         """A person not in the knowledge base: full names create an actor, surnames link."""
         words = _strip_title(ent.text).split()
+        while words and words[0].lower() in TITLE_WORDS:
+            words = words[1:]  # "Analyst Dana Kairatova", "Ambassador ..."
         if not words or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             return None
         if len(words) == 1:
@@ -361,6 +370,46 @@ def _is_location(kept: list[Token], i: int, end: int) -> bool:
     return owner.lemma_.lower() not in GOVERNMENT_NOUNS
 
 
+ORG_WORDS = {"institute", "university", "center", "centre", "council", "party", "ministry",
+             "foundation", "forum", "bank", "agency", "service", "committee", "organization",
+             "organisation", "union", "republic", "court", "army", "assembly", "commission",
+             "office", "group", "company", "corporation", "news", "radio", "times", "post",
+             "square", "street", "region", "valley", "river", "sea", "lake", "mountains",
+             "airport", "station", "order", "day", "war", "pipeline", "summit", "treaty",
+             "parliament", "government", "embassy", "department", "school", "college",
+             "asia", "europe", "africa", "america", "east", "west", "north", "south",
+             "central", "eastern", "western", "northern", "southern", "middle", "caucasus"}
+
+
+def _name_spans(sent: Span, ner: bool) -> list[tuple[Span, str]]:
+    """Candidate names: spaCy's entities when the pipeline has NER, else runs of proper
+    nouns, which count as people when they look like a personal name."""
+    if ner:
+        return [(e, e.label_) for e in sent.ents if e.label_ in FUZZY_LABELS]
+    runs: list[tuple[Span, str]] = []
+    start = None
+    for tok in [*sent, None]:
+        inside = tok is not None and (tok.pos_ == "PROPN" or (
+            start is not None and tok.text == "-" and tok.i + 1 < sent.end
+            and sent.doc[tok.i + 1].pos_ == "PROPN"))
+        if inside and start is None:
+            start = tok.i  # type: ignore[union-attr]
+        elif not inside and start is not None:
+            end = tok.i if tok is not None else sent.end
+            span = sent.doc[start:end]
+            runs.append((span, "PERSON" if _person_like(span) else "NAME"))
+            start = None
+    return runs
+
+
+def _person_like(span: Span) -> bool:
+    words = [t for t in span if t.text != "-"]
+    if not 2 <= len(words) <= 4 or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
+        return False
+    return all(w.text[:1].isupper() and w.text.replace("-", "").isalpha() and
+               w.lower_ not in ORG_WORDS and not w.text.isupper() for w in words)
+
+
 def _adjacent(kept: list[Token], i: int) -> bool:
     """No punctuation between kept tokens i-1 and i (a possessive 's is fine)."""
     if i <= 0 or i >= len(kept):
@@ -375,7 +424,7 @@ def _given_name(token: Token) -> bool:
 
 
 def _sentence_initial(token: Token) -> bool:
-    return token.is_sent_start or token.i == token.sent.start
+    return bool(token.is_sent_start) or token.i == 0
 
 
 def _strip_title(text: str) -> str:

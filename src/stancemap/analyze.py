@@ -7,15 +7,19 @@ results in its own transaction, so an interrupted run keeps what it finished.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 
 from .actors import Context, Resolver
 from .classify import default_classifier
 from .kb import KnowledgeBase
-from .models import Actor, Document, Mention, Sentence, Statement
+from .models import Actor, Document, Issue, Mention, Sentence, Statement
 from .nlp import Paragraph, parse
 from .positions import Evidence, build_positions
 from .predicates import default_lexicon
@@ -25,6 +29,8 @@ from .store import SQLStore
 
 SUPPORTED_LANGUAGES = {"en"}
 FALLBACK_MIN_PROB = 0.6
+PARALLEL_FROM = 40  # documents pending before worker processes pay off
+BATCH_DOCS = 8
 
 
 @dataclass(slots=True)
@@ -48,17 +54,53 @@ def sync_kb(store: SQLStore, kb: KnowledgeBase) -> bool:
     return True
 
 
+Result = tuple[Document, list[Sentence], list[Mention], list[Statement]]
+
+
+class Analyzer:
+    """Everything one process needs to analyse documents."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language, issues: list[Issue],
+                 batch_size: int) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.resolver = Resolver(kb, ner="ner" in nlp.pipe_names)
+        self.extractor = Extractor(kb, default_lexicon(), IssueMatcher(issues) if issues
+                                   else None)
+        default_classifier()  # trained once here, inherited by forked workers
+
+    def run(self, docs: list[Document]) -> list[Result]:
+        return [(doc, *analyze_document(self.resolver, self.extractor, doc, paras))
+                for doc, paras in parse(self.nlp, docs, self.batch_size)]
+
+
+_WORKER: Analyzer | None = None
+
+
+def _work(docs: list[Document]) -> list[Result]:
+    assert _WORKER is not None
+    return _WORKER.run(docs)
+
+
 def analyze_documents(
     store: SQLStore, kb: KnowledgeBase, nlp: Language, batch_size: int = 64,
-    on_doc: Callable[[Document], None] | None = None,
+    on_doc: Callable[[Document], None] | None = None, processes: int | None = None,
 ) -> AnalyzeReport:
-    """Analyse every document not yet analysed, then re-link positions."""
+    """Analyse every document not yet analysed, then re-link positions. Large runs use a
+    process per core; results are written by this process, in order, one document per
+    transaction."""
+    global _WORKER
     report = AnalyzeReport()
-    resolver = Resolver(kb)
-    issues = store.issues()
-    extractor = Extractor(kb, default_lexicon(), IssueMatcher(issues) if issues else None)
-    for doc, paras in parse(nlp, _english(store, report), batch_size):
-        sentences, mentions, statements = analyze_document(resolver, extractor, doc, paras)
+    analyzer = Analyzer(kb, nlp, store.issues(), batch_size)
+    pending = store.pending_count()
+    workers = processes or (min(2, os.cpu_count() or 1) if pending >= PARALLEL_FROM else 1)
+    docs = _english(store, report)
+    if workers > 1:
+        _WORKER = analyzer
+        results = _parallel(docs, workers)
+    else:
+        results = (r for batch in _batches(docs, 16) for r in analyzer.run(batch))
+    for doc, sentences, mentions, statements in results:
         with store.transaction():
             store.save_analysis(doc.id, sentences, mentions, statements)
         report.documents += 1
@@ -66,10 +108,36 @@ def analyze_documents(
         report.mentions += len(mentions)
         if on_doc:
             on_doc(doc)
+    _WORKER = None
     with store.transaction():
         report.positions = link(store, kb)
     report.statements = store.count("statements")
     return report
+
+
+def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parallel(docs: Iterator[Document], workers: int) -> Iterator[Result]:
+    """Forked workers analyse batches; at most two batches per worker are in flight, so
+    memory stays bounded however large the corpus."""
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers) as pool:
+        in_flight: deque[Any] = deque()
+        for batch in _batches(docs, BATCH_DOCS):
+            in_flight.append(pool.apply_async(_work, (batch,)))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
 
 
 def _english(store: SQLStore, report: AnalyzeReport) -> Iterator[Document]:

@@ -24,6 +24,7 @@ from .export import export
 from .ingest import IngestReport, ingest
 from .issues import load_issues
 from .kb import KnowledgeBase
+from .matrix import Matrix, build_matrix
 from .models import Document
 from .store import SQLStore, open_store
 
@@ -46,7 +47,7 @@ class Stancemap:
 
     @cached_property
     def nlp(self) -> Language:
-        return nlp.load(self.settings.spacy_model)
+        return nlp.load(self.settings.spacy_model, self.settings.ner)
 
     def close(self) -> None:
         if "store" in self.__dict__:
@@ -80,7 +81,7 @@ class Stancemap:
                     self.store.reset_analysis()  # statements depend on the issues
         sync_kb(self.store, self.kb)
         return analyze_documents(self.store, self.kb, self.nlp, self.settings.batch_size,
-                                 on_doc)
+                                 on_doc, self.settings.processes)
 
     def pending(self) -> int:
         return self.store.pending_count()
@@ -89,6 +90,10 @@ class Stancemap:
         return export(self.store, out, fmt)
 
     # --- reading ----------------------------------------------------------------------
+
+    def matrix(self) -> Matrix:
+        """Actors x issues: each cell a stance (or "no data") and its number of sources."""
+        return build_matrix(self.store)
 
     def summary(self) -> dict[str, Any]:
         """Counts per table and the actors mentioned most."""

@@ -42,7 +42,9 @@ def run_stage(stage: str, db: str, manifest: Path, out: Path) -> dict[str, Any]:
         docs, sentences = counts["documents"], 0
     seconds = time.perf_counter() - start
     app.close()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_kb = sum(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF,
+                                                                 resource.RUSAGE_CHILDREN))
+    peak_mb = peak_kb / 1024  # this process plus its largest worker (upper bound of both)
     return {"stage": stage, "docs": docs, "sentences": sentences, "seconds": seconds,
             "peak_mb": peak_mb}
 

@@ -16,6 +16,7 @@ from rich.table import Table
 from .api import Stancemap
 from .config import Settings
 from .errors import StancemapError
+from .tables import matrix_table
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
@@ -107,6 +108,29 @@ def export_cmd(out_dir: Path, fmt: str, db: str | None) -> None:
     with _app(db) as app:
         counts = app.export(out_dir, fmt)
     out.print("exported: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+
+
+@main.command("positions")
+@db_option
+def positions_cmd(db: str | None) -> None:
+    """Print the actor x issue matrix: stance and number of sources per cell."""
+    with _app(db) as app:
+        if not app.store.issues():
+            raise StancemapError("no issues yet: run `stancemap analyze --issues FILE` first")
+        out.print(matrix_table(app))
+
+
+@main.command("evaluate")
+@click.argument("export_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--gold", type=click.Path(path_type=Path, exists=True), help="Gold JSONL file.")
+@click.option("--verbose", is_flag=True, help="List every gold item missed.")
+def evaluate_cmd(export_dir: Path, gold: Path | None, verbose: bool) -> None:
+    """Score an export against a gold set (default: the bundled development set)."""
+    from .evaluate import main as evaluate_main
+
+    args = [str(export_dir), *(["--gold", str(gold)] if gold else []),
+            *(["--verbose"] if verbose else [])]
+    sys.exit(evaluate_main(args))
 
 
 @main.command("actors")

@@ -20,6 +20,8 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024
     fetch_timeout: float = 20.0
     kb_files: list[Path] = field(default_factory=list)
+    ner: bool = False
+    processes: int | None = None  # None: as many as cores for large runs, else one
 
     @classmethod
     def from_env(cls, db: str | None = None, kb: list[Path] | None = None) -> Settings:
@@ -31,4 +33,7 @@ class Settings:
             batch_size=int(os.environ.get("STANCEMAP_BATCH_SIZE", "64")),
             max_bytes=int(os.environ.get("STANCEMAP_MAX_BYTES", str(20 * 1024 * 1024))),
             kb_files=[*env_kb, *(kb or [])],
+            ner=os.environ.get("STANCEMAP_NER", "") in ("1", "true", "yes"),
+            processes=int(os.environ["STANCEMAP_PROCESSES"])
+            if os.environ.get("STANCEMAP_PROCESSES") else None,
         )

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .yamlio import load_yaml
 
 MIN_WORDS, MAX_WORDS = 400, 900
 _SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -37,7 +37,7 @@ _POOL = ("background",) * 6 + ("analyst", "numeric") * 2 + ("quote", "meeting", 
 def load_data() -> dict[str, Any]:
     """The template data (parsed once)."""
     res = resources.files("stancemap") / "data" / "corpusgen.yaml"
-    return yaml.safe_load(res.read_text(encoding="utf-8"))
+    return load_yaml(res.read_text(encoding="utf-8"))
 
 
 def _valid(entry: dict[str, Any], day: date) -> bool:

@@ -72,7 +72,9 @@ def _dateparser(text: str, base: date) -> date | None:
     return parsed.date() if parsed else None
 
 
-def find_dates(text: str, base: date | None, previous: str | None = None) -> list[DateMention]:
+@lru_cache(maxsize=8192)
+def find_dates(text: str, base: date | None, previous: str | None = None
+               ) -> tuple[DateMention, ...]:
     """Every date expression in ``text``, resolved against ``base`` (publication date) and
     ``previous`` (the last date in the text, for "a day earlier")."""
     found: list[DateMention] = []
@@ -85,7 +87,7 @@ def find_dates(text: str, base: date | None, previous: str | None = None) -> lis
             if value:
                 found.append(DateMention(m.start(), m.end(), value, kind))
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _resolve(kind: str, m: re.Match[str], base: date | None, previous: str | None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StancemapError
+from .matrix import coverage_rows
 from .store import SQLStore
 
 FILES = ("documents", "mentions", "statements", "positions", "discrepancies", "events",
@@ -27,6 +28,7 @@ def export(store: SQLStore, out: Path, fmt: str = "jsonl") -> dict[str, int]:
     counts = {}
     for name in FILES:
         counts[name] = _write(out / f"{name}.jsonl", getattr(rows, name))
+    counts["coverage"] = _write(out / "coverage.jsonl", lambda: iter(coverage_rows(store)))
     return counts
 
 

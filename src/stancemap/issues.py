@@ -12,6 +12,7 @@ import yaml
 
 from .errors import StancemapError
 from .models import Issue
+from .yamlio import load_yaml
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -25,7 +26,7 @@ class IssuesFile:
 def load_issues(path: Path) -> IssuesFile:
     """Parse and validate an issues file; errors name the file and the problem."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise StancemapError(f"cannot read issues file {path}: {exc.strerror}") from exc
     except yaml.YAMLError as exc:

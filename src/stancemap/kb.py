@@ -20,6 +20,7 @@ from . import petrarch
 from .errors import StancemapError
 from .models import Actor, Alias, Role
 from .textnorm import plural, slug, tokens
+from .yamlio import load_yaml
 
 METONYM_KINDS = {"capital", "seat"}
 
@@ -122,7 +123,7 @@ def load(user_files: Iterable[Path] = ()) -> KnowledgeBase:
     kb = KnowledgeBase()
     digest = hashlib.sha256()
     data = resources.files("stancemap.data")
-    _load_lexicon(kb, yaml.safe_load((data / "institutions.yaml").read_text("utf-8")))
+    _load_lexicon(kb, load_yaml((data / "institutions.yaml").read_text("utf-8")))
     states_csv = (data / "states.csv").read_text("utf-8")
     digest.update(states_csv.encode())
     _load_states(kb, csv.DictReader(states_csv.splitlines()))
@@ -130,10 +131,10 @@ def load(user_files: Iterable[Path] = ()) -> KnowledgeBase:
         if item.name.startswith(("organizations", "people")) and item.name.endswith(".yaml"):
             text = item.read_text("utf-8")
             digest.update(text.encode())
-            _load_entries(kb, yaml.safe_load(text) or [], origin="kb")
+            _load_entries(kb, load_yaml(text) or [], origin="kb")
     regions = (data / "regions.yaml").read_text("utf-8")
     digest.update(regions.encode())
-    for region in yaml.safe_load(regions):
+    for region in load_yaml(regions):
         kb.add_actor(Actor(region["id"], region["name"], "group"), "kb")
         kb.members[region["id"]] = list(region["members"])
         for text in region["aliases"]:
@@ -219,7 +220,7 @@ def _load_user_file(kb: KnowledgeBase, path: Path) -> bytes:
         raise StancemapError(f"cannot read knowledge-base file {path}: {exc.strerror}") from exc
     if path.suffix.lower() in (".yaml", ".yml"):
         try:
-            data = yaml.safe_load(raw) or []
+            data = load_yaml(raw) or []
         except yaml.YAMLError as exc:
             raise StancemapError(f"{path}: not valid YAML ({exc.__class__.__name__})") from exc
         entries = data.get("actors", []) if isinstance(data, dict) else data

@@ -1,5 +1,11 @@
-"""spaCy: load the configured model once and parse documents paragraph by paragraph,
-in batches with ``nlp.pipe``, streaming (only the documents in flight are in memory)."""
+"""spaCy: load the configured model once and parse whole documents in batches with
+``nlp.pipe``, streaming (only the documents in flight are in memory).
+
+Blank lines always end a sentence (a component sets the boundary before the parser runs),
+so headings and list items never merge with the paragraph after them. Named-entity
+recognition is off by default: the knowledge base decides identity, and names it does not
+know are found as runs of proper nouns; ``STANCEMAP_NER=1`` turns spaCy's NER back on.
+"""
 
 from __future__ import annotations
 
@@ -16,53 +22,81 @@ from .errors import StancemapError
 from .models import Document
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
-MAX_PARAGRAPH = 20_000
+MAX_CHUNK = 200_000
 
 
 @dataclass(slots=True)
 class Paragraph:
-    start: int  # offset of the paragraph in Document.text
+    """A parsed stretch of a document; ``start`` is its offset in Document.text."""
+
+    start: int
     doc: Doc
 
 
-@lru_cache(maxsize=2)
-def load(name: str) -> Language:
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line starts a new sentence."""
+    for i in range(1, len(doc)):
+        if "\n\n" in doc[i - 1].text_with_ws:
+            doc[i].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load(name: str, ner: bool = False) -> Language:
     """The spaCy pipeline ``name`` (an installed package or a path); never downloads."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name, exclude=[] if ner else ["ner"])
     except OSError as exc:
         raise StancemapError(
             f"spaCy model {name!r} is not installed (set STANCEMAP_SPACY_MODEL or install it)"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.max_length = max(nlp.max_length, MAX_CHUNK * 2)
+    return nlp
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """(offset, text) of each paragraph; blank lines separate paragraphs."""
     for match in _PARAGRAPH.finditer(text):
-        start, chunk = match.start(), match.group()
-        for i in range(0, len(chunk), MAX_PARAGRAPH):
-            yield start + i, chunk[i : i + MAX_PARAGRAPH]
+        yield match.start(), match.group()
+
+
+def chunks(text: str) -> list[tuple[int, str]]:
+    """The document in pieces of at most MAX_CHUNK characters, cut between paragraphs."""
+    if len(text) <= MAX_CHUNK:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = end = 0
+    for offset, para in paragraphs(text):
+        if offset + len(para) - start > MAX_CHUNK and end > start:
+            out.append((start, text[start:end]))
+            start = offset
+        end = offset + len(para)
+        while end - start > MAX_CHUNK:  # one huge paragraph
+            out.append((start, text[start : start + MAX_CHUNK]))
+            start += MAX_CHUNK
+    if end > start:
+        out.append((start, text[start:end]))
+    return out
 
 
 def parse(nlp: Language, docs: Iterable[Document], batch_size: int = 64
           ) -> Iterator[tuple[Document, list[Paragraph]]]:
-    """Each document with its parsed paragraphs, in the order given."""
+    """Each document with its parsed text, in the order given."""
     pending: dict[int, tuple[Document, list[Paragraph], int]] = {}
 
     def items() -> Iterator[tuple[str, tuple[int, int]]]:
         for n, document in enumerate(docs):
-            paras = list(paragraphs(document.text))
-            pending[n] = (document, [], len(paras))
-            if not paras:
-                yield "", (n, -1)
-            for start, text in paras:
+            pieces = chunks(document.text)
+            pending[n] = (document, [], len(pieces))
+            for start, text in pieces:
                 yield text, (n, start)
 
     next_out = 0
     for parsed, (n, start) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size):
-        document, done, total = pending[n]
-        if start >= 0:
-            done.append(Paragraph(start, parsed))
+        pending[n][1].append(Paragraph(start, parsed))
         while next_out in pending and len(pending[next_out][1]) >= pending[next_out][2]:
             document, done, _ = pending.pop(next_out)
             yield document, done

@@ -9,8 +9,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
+
+from .yamlio import load_yaml
 
 POS_GROUP = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}  # not PROPN: "March"
 ANY_PRONOUN = {"oneself", "one's"}
@@ -149,4 +150,4 @@ def _head_of(idx: list[int], sent: Span) -> Token:
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     text = (resources.files("stancemap") / "data" / "predicates.yaml").read_text("utf-8")
-    return Lexicon(yaml.safe_load(text))
+    return Lexicon(load_yaml(text))

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from .models import Issue
+from .yamlio import load_yaml
 
 STOP = {'a', 'about', 'an', 'and', 'are', 'as', 'at', 'be', 'been', 'by', 'countries', 'country',
         'for', 'from', 'her', 'his', 'in', 'into', 'is', 'it', 'its', 'no', 'not', 'of', 'on',
@@ -36,8 +36,8 @@ class Themes:
     variants: dict[str, tuple[str, ...]]  # any form -> canonical group
 
     def found(self, lemmas: Sequence[str]) -> set[str]:
-        return {name for name, terms in self.phrases.items()
-                if any(_contains(lemmas, t) for t in terms)}
+        grams = _ngrams(lemmas)
+        return {name for name, terms in self.phrases.items() if any(t in grams for t in terms)}
 
     def conflict(self, a: set[str], b: set[str]) -> bool:
         return any(y in self.opposes.get(x, set()) or x in self.opposes.get(y, set())
@@ -46,7 +46,7 @@ class Themes:
 
 @lru_cache(maxsize=1)
 def themes() -> Themes:
-    raw = yaml.safe_load((resources.files("stancemap") / "data" / "themes.yaml").read_text())
+    raw = load_yaml((resources.files("stancemap") / "data" / "themes.yaml").read_text())
     phrases = {k: [_terms(p) for p in v] for k, v in raw["themes"].items()}
     variants: dict[str, tuple[str, ...]] = {}
     for group in raw["variants"]:
@@ -69,11 +69,14 @@ def _year(issue: Issue) -> int | None:
     return max(years) if years else None
 
 
-def _contains(seq: Sequence[str], term: tuple[str, ...]) -> bool:
-    n = len(term)
-    if n == 1:
-        return term[0] in seq
-    return any(tuple(seq[i:i + n]) == term for i in range(len(seq) - n + 1))
+@lru_cache(maxsize=4096)
+def _ngrams_cached(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    return frozenset(words[i:i + n] for n in range(1, 7) for i in range(len(words) - n + 1))
+
+
+def _ngrams(words: Sequence[str]) -> frozenset[tuple[str, ...]]:
+    """Every 1- to 6-word sequence, for constant-time phrase lookups."""
+    return _ngrams_cached(tuple(words))
 
 
 def lemmas(tokens: Iterable[Token]) -> list[str]:
@@ -131,15 +134,17 @@ class IssueMatcher:
         times, in the act's own phrase twice, elsewhere in the sentence once."""
         total = near = topical = 0.0
         anchored = False
+        in_sentence, in_focus, in_topic = _ngrams(sentence), _ngrams(focus), _ngrams(topic)
         for term, weight in self.terms[issue.id].items():
+            if term not in in_sentence and term not in in_focus:
+                continue
             w = weight * self.idf[term]
-            if weight >= 2 and (_contains(sentence, term) or _contains(focus, term)):
-                anchored = True
-            if _contains(topic, term):
+            anchored = anchored or weight >= 2
+            if term in in_topic:
                 total, near, topical = total + 3 * w, near + 3 * w, topical + 3 * w
-            elif _contains(focus, term):
+            elif term in in_focus:
                 total, near = total + 2 * w, near + 2 * w
-            elif _contains(sentence, term):
+            else:
                 total += w
         if not anchored:
             return 0.0, 0.0, 0.0  # title words alone ("Ukraine", "regions") decide nothing

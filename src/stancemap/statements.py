@@ -157,7 +157,8 @@ class Extractor:
               content_of: dict[int, Predicate]) -> list[Predicate]:
         """Predicates that are acts: not modifiers, not absorbed by a negative governor,
         and a speech predicate only when its content holds no act of its own."""
-        absorbed = {p.head.head.i for p in preds if _negative_governor(p.head.head, preds)}
+        absorbed = {p.head.head.i for p in preds if p.head.head.i not in p.tokens
+                    and _negative_governor(p.head.head, preds)}
         heads = {p.head.i for p in preds}
         self._neutral = _neither_nor(preds)
         acts = []
@@ -473,10 +474,11 @@ def _preceding_group(tok: Token, at: dict[int, Mention]) -> list[Token]:
     votes with 32 abstentions, Kazakhstan, Kyrgyzstan and Uzbekistan abstained")."""
     if tok.pos_ != "VERB":
         return []
+    first = min(at) if at else tok.i
     i = tok.i - 1
-    while i >= tok.sent.start and tok.doc[i].dep_ in ("aux", "neg", "advmod", "auxpass"):
+    while i >= first and tok.doc[i].dep_ in ("aux", "neg", "advmod", "auxpass"):
         i -= 1
-    if i < tok.sent.start or i not in at:
+    if i < first or i not in at:
         return []
     node = tok.doc[i]
     while node.dep_ in ("conj", "appos") and node.head.i in at and node.head.i < node.i:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..api import Stancemap
+from ..tables import matrix_table
 
 
 def corpus_dir() -> Path:
@@ -41,4 +42,6 @@ def run_demo(app: Stancemap, out_dir: Path, console: Console) -> None:
     for actor_id, name, kind, n, docs in summary["top_actors"]:
         actors.add_row(actor_id, name, kind, str(n), str(docs))
     console.print(actors)
+    with app:
+        console.print(matrix_table(app, "Where each state stands (stance, number of sources)"))
     console.print(f"exported files: {', '.join(f'{k} ({v})' for k, v in counts.items())}")

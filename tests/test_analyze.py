@@ -1,0 +1,59 @@
+"""The whole pipeline on the bundled demo corpus: statements, positions, the matrix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stancemap.api import Stancemap
+from stancemap.demo import corpus_dir
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Stancemap:
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    sm = Stancemap(str(db))
+    sm.ingest([], manifest=corpus_dir() / "manifest.jsonl")
+    sm.analyze(issues=corpus_dir() / "issues.yaml")
+    yield sm
+    sm.close()
+
+
+def test_matrix_has_the_watch_list_first_with_no_data_cells(app: Stancemap) -> None:
+    m = app.matrix()
+    assert [a.id for a in m.actors[:5]] == ["KAZ", "UZB", "KGZ", "TJK", "TKM"]
+    assert {i.id for i in m.issues} >= {"recognize-annexation-2022", "recognize-dnr-lnr"}
+    assert any(m.cell(a.id, i.id).stance == "no data" for a in m.actors[:5] for i in m.issues)
+
+
+def test_key_positions_of_the_demo(app: Stancemap) -> None:
+    m = app.matrix()
+    assert m.cell("KAZ", "recognize-annexation-2022").stance == "oppose"
+    assert m.cell("KAZ", "recognize-annexation-2022").sources >= 3
+    assert m.cell("KAZ", "recognize-dnr-lnr").stance == "oppose"
+    assert m.cell("UZB", "recognize-dnr-lnr").stance == "oppose"
+    assert m.cell("UZB", "ukraine-territorial-integrity").stance == "support"
+    # the Kremlin's readout claims support; Kyrgyzstan's own account does not
+    assert m.cell("KGZ", "support-russia-war").stance == "contested"
+
+
+def test_every_position_cites_its_statements(app: Stancemap) -> None:
+    statements = {s.id: s for s, _ in app.store.iter_statements()}
+    for p in app.store.positions():
+        assert p.evidence and set(p.evidence) <= set(statements)
+        assert {statements[e].doc for e in p.evidence} == set(p.docs)
+        for s in (statements[e] for e in p.evidence):
+            doc = app.store.get_document(s.doc)
+            assert doc is not None and doc.text[s.start:s.end].strip() == s.sentence.strip()
+
+
+def test_reanalysis_is_idempotent(app: Stancemap, tmp_path: Path) -> None:
+    first = app.export(tmp_path / "a")
+    app.store.reset_analysis()
+    app.analyze()
+    second = app.export(tmp_path / "b")
+    assert first == second
+    for name in ("statements", "positions"):
+        assert (tmp_path / "a" / f"{name}.jsonl").read_text() == \
+            (tmp_path / "b" / f"{name}.jsonl").read_text()

@@ -1,0 +1,42 @@
+"""Dates of acts, resolved against the publication date with the text's precision."""
+
+import pytest
+
+from stancemap.dates import act_date
+
+PUB = "2022-10-05"  # a Wednesday
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Speaking on September 26, the spokesman said so.", "2022-09-26"),
+    ("On 13 October 2022 the assembly voted.", "2022-10-13"),
+    ("In March 2022, the minister told the senate.", "2022-03"),
+    ("Last June, the president spoke at the forum.", "2022-06"),
+    ("Back in 2019, he called it too heavy a word.", "2019"),
+    ("Last Monday, Astana said it.", "2022-10-03"),
+    ("On Saturday the two leaders spoke by phone.", "2022-10-01"),
+    ("Yesterday the ministry issued a note.", "2022-10-04"),
+    ("Last week the envoy was summoned.", "2022-09"),
+    ("The summit on 15-16 September ended.", "2022-09-15"),
+    ("Sept. 30 was the day of the ceremony.", "2022-09-30"),
+])
+def test_explicit_and_relative_dates(sentence: str, expected: str) -> None:
+    assert act_date(sentence, PUB)[0] == expected
+
+
+def test_dates_are_not_verbs_or_spans() -> None:
+    assert act_date("Protesters march 10 km to the square.", PUB) == (None, "none")
+    assert act_date("Kazakhstan has been neutral since 2014.", PUB) == (None, "none")
+
+
+def test_relative_to_the_previous_sentence_and_carried() -> None:
+    assert act_date("A day earlier, Moscow said the opposite.", PUB, "2022-09-26")[0] == \
+        "2022-09-25"
+    assert act_date("He also called it a cornerstone of law.", PUB, "2022-09-26") == \
+        ("2022-09-26", "carried")
+    assert act_date("Tashkent said nothing.", PUB, "2022-09-26") == (None, "none")
+
+
+def test_nearest_date_to_the_predicate_wins() -> None:
+    text = "After the 2014 vote, the ministry said on September 26 that it would not comply."
+    assert act_date(text, PUB, anchor=text.index("said"))[0] == "2022-09-26"

@@ -1,0 +1,108 @@
+"""Statements from sentences written for these tests: actors, events, issues, stances,
+modality, dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stancemap.actors import Context, Resolver
+from stancemap.issues import load_issues
+from stancemap.predicates import default_lexicon
+from stancemap.stance import IssueMatcher
+from stancemap.statements import DocContext, Extractor
+
+ISSUES = Path(__file__).resolve().parents[1] / "src" / "stancemap" / "demo" / "issues.yaml"
+
+
+@pytest.fixture(scope="module")
+def extract(kb, nlp):  # type: ignore[no-untyped-def]
+    resolver = Resolver(kb)
+    extractor = Extractor(kb, default_lexicon(), IssueMatcher(load_issues(ISSUES).issues))
+
+    def run(text: str, published: str = "2022-10-05") -> list[tuple]:  # type: ignore[type-arg]
+        ctx, dctx = Context(published=published), DocContext(published=published)
+        out = []
+        for i, sent in enumerate(nlp(text).sents):
+            found = resolver.resolve("d", sent, 0, i, ctx)
+            for s in extractor.sentence("d", sent, 0, found, dctx):
+                out.append((s.actor.country or s.actor.id, s.event_type, s.issue, s.stance,
+                            s.date, s.reported_by.id if s.reported_by else None, s.modality))
+        return out
+
+    return run
+
+
+def test_official_speaks_for_the_state(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("On September 26, the Kazakh Foreign Ministry spokesman said Kazakhstan "
+                  "would not recognise the referendums.")
+    assert ("KAZ", "REJECT", "recognize-annexation-2022", "oppose", "2022-09-26", None,
+            "asserted") in got
+
+
+def test_position_based_on_a_principle_opposes_the_issue(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("The ministry said Kazakhstan's position on the referendums is based on the "
+                  "principle of the territorial integrity of states.")
+    assert ("KAZ", "STATEMENT", "recognize-annexation-2022", "oppose") in [g[:4] for g in got]
+    assert ("KAZ", "STATEMENT", "ukraine-territorial-integrity", "support") in [
+        g[:4] for g in got]
+
+
+def test_coordinated_silence_gives_one_statement_each(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Neither Kyrgyzstan, Tajikistan, nor Turkmenistan has commented on the "
+                  "annexation referendums.")
+    assert {(g[0], g[1], g[3]) for g in got} == {
+        ("KGZ", "NO_COMMENT", "no_comment"), ("TJK", "NO_COMMENT", "no_comment"),
+        ("TKM", "NO_COMMENT", "no_comment")}
+    assert all(g[4] == "2022-10-05" for g in got)  # silence as of publication
+
+
+def test_reported_claim_and_informal_statement(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("The Kremlin said on Saturday that President Sadyr Japarov expressed support "
+                  "for Russia's special military operation.")
+    assert ("KGZ", "SUPPORT", "support-russia-war", "support", "2022-10-01", "RUSGOV",
+            "reported") in got
+    got = extract("A senior official in the Kyrgyz government informally told reporters that "
+                  "his country does not recognise the referendums.")
+    assert ("KGZ", "REJECT", "recognize-annexation-2022", "oppose", None, None,
+            "informal") in got
+
+
+def test_negation_scope(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("Uzbekistan refused to recognise the referendums.")[0][:4] == (
+        "UZB", "REJECT", "recognize-annexation-2022", "oppose")
+    assert extract("Kazakhstan will never recognise the Donetsk and Luhansk people's "
+                   "republics.")[0][:4] == ("KAZ", "REJECT", "recognize-dnr-lnr", "oppose")
+    neutral = extract("Kazakhstan neither supported nor condemned the invasion.")
+    assert neutral[0][:4] == ("KAZ", "STATEMENT", "support-russia-war", "neutral")
+
+
+def test_abstention_is_neutral_and_not_voting_is_silence(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("When the General Assembly voted to condemn the annexation, Kazakhstan and "
+                  "Kyrgyzstan abstained, while Turkmenistan did not vote.")
+    stances = {g[0]: g[3] for g in got if g[0] in ("KAZ", "KGZ", "TKM")}
+    assert stances == {"KAZ": "neutral", "KGZ": "neutral", "TKM": "no_comment"}
+
+
+def test_region_groups_expand_unless_partial(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("None of the five Central Asian states has recognised the Donetsk and "
+                  "Luhansk people's republics.")
+    assert {g[0] for g in got} == {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
+    assert {g[3] for g in got} == {"oppose"}
+    assert extract("Four of the five Central Asian states abstained.") == []
+
+
+def test_analysts_commentary_is_not_a_state_act(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("Experts say Kazakhstan is wary of the annexation referendums.") == []
+
+
+def test_controlled_acts_are_not_the_object_s(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Moscow pressured Tajikistan to support the war.")
+    assert not any(g[0] == "TJK" for g in got)
+
+
+def test_previous_issue_carries_through_anaphora(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Tokayev spoke about the Luhansk and Donetsk people's republics. Kazakhstan "
+                  "will never recognise their independence.", "2022-06-20")
+    assert ("KAZ", "REJECT", "recognize-dnr-lnr", "oppose") in [g[:4] for g in got]
