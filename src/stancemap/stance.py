@@ -75,17 +75,28 @@ def _ngrams_cached(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
 
 
 def _ngrams(words: Sequence[str]) -> frozenset[tuple[str, ...]]:
-    """Every 1- to 6-word sequence, for constant-time phrase lookups."""
-    return _ngrams_cached(tuple(words))
+    """Every 1- to 6-word sequence (of lemmas and of word forms), for phrase lookups."""
+    grams = _ngrams_cached(tuple(words))
+    forms = getattr(words, "forms", None)
+    return grams | _ngrams_cached(tuple(forms)) if forms else grams
 
 
-def lemmas(tokens: Iterable[Token]) -> list[str]:
-    """Lower-case lemmas and word forms, without punctuation, for phrase matching."""
-    out: list[str] = []
+class Words(list[str]):
+    """A token sequence for phrase matching: lower-case lemmas, with the surface forms
+    kept beside them so that "self-proclaimed" or "annexed" match as written too."""
+
+    forms: list[str]
+
+
+def lemmas(tokens: Iterable[Token]) -> Words:
+    """Lower-case lemmas (and word forms), without punctuation, for phrase matching."""
+    out = Words()
+    out.forms = []
     for t in tokens:
         if t.is_punct or t.text in ("'s", "’s"):
             continue
         out.append(t.lemma_.lower() if t.pos_ in ("NOUN", "VERB") else t.lower_)
+        out.forms.append(t.lower_)
     return out
 
 
