@@ -182,6 +182,16 @@ class IssueMatcher:
             return None
         return IssueMatch(best[2].id, best[1], frozenset(self.th.found(focus)))
 
+    def by_theme(self, words: Sequence[str]) -> str | None:
+        """The one issue a sentence bears on through its themes alone ("a lasting peace and
+        the withdrawal of forces" bears on supporting the invasion), if exactly one does."""
+        found = self.th.found(words)
+        if not found:
+            return None
+        related = [i for i, own in self.issue_themes.items()
+                   if own and (found & own or self.th.conflict(found, own))]
+        return related[0] if len(related) == 1 else None
+
     def relation(self, issue: str, object_themes: set[str]) -> int:
         """+1 if acting on the object bears directly on the issue, -1 if the object is a
         theme that opposes the issue's (supporting territorial integrity vs annexation)."""

@@ -226,8 +226,11 @@ class Extractor:
         issue = carried if carried and (issue_match is None or possessive) else (
             issue_match.issue if issue_match else None)
         if issue is None and (event == "NO_COMMENT" or entry.lemma in NEUTRAL_LEMMAS):
-            # "Dushanbe has not commented": on what the text just spoke of, else its topic
-            issue = ctx.silence_issue or ctx.previous_issue or ctx.topic()
+            # "Dushanbe has not commented": on what the sentence or the text just spoke of
+            issue = self.matcher.by_theme(sentence_lemmas) if self.matcher else None
+            if issue is None and ctx.continues:
+                issue = ctx.previous_issue  # "... when the assembly deplored the invasion:"
+            issue = issue or ctx.silence_issue or ctx.previous_issue or ctx.topic()
         theme = [tok, *syntax.theme_tokens(tok, entry.roles)]
         stance = self._stance(entry, event, negated, issue, theme) if issue else None
         if event == "NO_COMMENT":
