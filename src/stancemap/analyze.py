@@ -174,8 +174,8 @@ def analyze_document(resolver: Resolver, extractor: Extractor, doc: Document,
             mentions += found
             acts = extractor.sentence(doc.id, sent, para.start, found, dctx)
             statements += acts
-            if found and not acts and any(m.actor.type != "person" or m.actor.country
-                                          for m in found):
+            if found and not acts and not extractor.found_predicates and any(
+                    m.actor.type != "person" or m.actor.country for m in found):
                 unexplained.append((sent, para.start, found))
     statements += _fallback(extractor, doc, unexplained)
     return sentences, mentions, statements

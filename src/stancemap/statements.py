@@ -78,6 +78,7 @@ class DocContext:
 class Extractor:
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, matcher: IssueMatcher | None
                  ) -> None:
+        self.found_predicates = False  # whether the last sentence had any lexicon predicate
         self.kb = kb
         self.lexicon = lexicon
         self.matcher = matcher
@@ -90,6 +91,7 @@ class Extractor:
         at = _token_mentions(sent, base, mentions)
         ctx.current = sorted((i, m.actor) for i, m in at.items())
         preds = self.lexicon.find(sent)
+        self.found_predicates = bool(preds)
         speech, content_of = self._frames(preds)
         acts = self._acts(preds, speech, content_of)
         out: list[Statement] = []
@@ -129,9 +131,9 @@ class Extractor:
         if not agents:
             return []
         issue_match = self.matcher.match(lemmas(sent), lemmas([root, *syntax.object_tokens(
-            root)]), when) if self.matcher else None
+            root)]), when, require_focus=True) if self.matcher else None
         issue = issue_match.issue if issue_match else None
-        stance = prediction.stance if issue else None
+        stance = prediction.stance if issue and prediction.stance_prob >= 0.6 else None
         if prediction.event_type == "NO_COMMENT":
             stance = "no_comment" if issue else None
         span = (base + sent.start_char, base + sent.end_char)
@@ -183,6 +185,9 @@ class Extractor:
                 continue  # "the referendums on joining Russia": a description, not an act
             if p in speech and any(content_of.get(q.head.i) is p for q in preds if q is not p):
                 continue
+            if tok.lemma_.lower() in syntax.CARRIER_VERBS and any(
+                    c.dep_ == "dobj" and c.i in heads for c in tok.children):
+                continue  # "demonstrated their solidarity": the noun is the act
             acts.append(p)
         return acts
 
@@ -219,13 +224,20 @@ class Extractor:
             focus_tokens += [t for t in sent if t.i in region]
         focus = lemmas(focus_tokens)
         own_object = event not in ("STATEMENT", "NO_COMMENT")
-        issue_match = self.matcher.match(sentence_lemmas, focus, when, _topic(sent),
+        near = [*focus_tokens, *(t for x in subj for t in x.subtree)]
+        issue_match = self.matcher.match(sentence_lemmas, focus, when, _topic(near),
                                          own_object) if self.matcher else None
-        carried = self._carried_issue(focus, ctx)
-        possessive = any(w in ("their", "its") for w in focus)
+        carried = self._carried_issue(syntax.object_tokens(tok), ctx)
+        if carried and issue_match is None and self.matcher is not None:
+            # "... territories annexed by Russia, ... it does not recognise them": the
+            # antecedent is in this sentence
+            issue_match = self.matcher.match(sentence_lemmas, focus, when) or issue_match
+            carried = None if issue_match else carried
+        possessive = any(t.dep_ == "poss" and t.lower_ in ("their", "its")
+                         for t in syntax.object_tokens(tok))
         issue = carried if carried and (issue_match is None or possessive) else (
             issue_match.issue if issue_match else None)
-        if issue is None and (event == "NO_COMMENT" or entry.lemma in NEUTRAL_LEMMAS):
+        if issue is None and (event == "NO_COMMENT" or entry.lemma in ("abstain", "abstention")):
             # "Dushanbe has not commented": on what the sentence or the text just spoke of
             issue = self.matcher.by_theme(sentence_lemmas) if self.matcher else None
             if issue is None and ctx.continues:
@@ -270,12 +282,14 @@ class Extractor:
                 return other, "support" if stance == "oppose" else "oppose"
         return None
 
-    def _carried_issue(self, focus: list[str], ctx: DocContext) -> str | None:
-        """"Kazakhstan will never recognise their independence": an anaphor carries the
-        previous sentence's issue."""
-        if ctx.last_issue and any(w in ("it", "its", "they", "them", "their", "this", "these",
-                                        "such", "referendum", "vote", "move", "decision")
-                                  for w in focus):
+    def _carried_issue(self, theme: list[Token], ctx: DocContext) -> str | None:
+        """"Kazakhstan will never recognise their independence", "rejected the move": an
+        anaphor in the act's object carries the previous sentence's issue."""
+        if ctx.last_issue and any(
+                (t.dep_ == "poss" and t.lower_ in ("their", "its")) or
+                (t.dep_ == "det" and t.lower_ in ("this", "these", "such")) or
+                (t.dep_ in ("dobj", "pobj") and t.lower_ in ("them", "it", "this")) or
+                t.lemma_.lower() in ("move", "decision", "step") for t in theme):
             return ctx.last_issue
         return None
 
@@ -363,7 +377,8 @@ class Extractor:
                     return self.kb.actors[person.country]
             return ctx.last("state")
         if word in PLURAL_PRONOUNS or word == "we":
-            return ctx.last("state")
+            latest = ctx.recent[-1] if ctx.recent else None
+            return ctx.last("state") if latest is None or latest.type != "person" else None
         return None
 
     def represent(self, actor: Actor, when: str | None) -> Actor:
@@ -398,10 +413,11 @@ TOPIC_HEADS = {"position", "stance", "view", "attitude", "approach", "policy", "
 TOPIC_PREPS = {"on", "regarding", "about", "towards", "toward", "concerning", "over", "to"}
 
 
-def _topic(sent: Span) -> list[str]:
-    """What a position is "on": "Kazakhstan's position on the referendum"."""
+def _topic(tokens: Sequence[Token]) -> list[str]:
+    """What a position is "on": "Kazakhstan's position on the referendum" (looked for
+    within the act's own phrase and subject only)."""
     out: list[Token] = []
-    for tok in sent:
+    for tok in tokens:
         if tok.lemma_.lower() in TOPIC_HEADS:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
@@ -499,16 +515,21 @@ def _in_clause(t: Token, root: Token) -> bool:
 
 
 IRREALIS = {"want", "try", "hope", "plan", "seek", "expect", "intend", "aim", "wish", "attempt"}
+MANIPULATIVE = {"pressure", "urge", "ask", "force", "push", "press", "persuade", "encourage",
+                "compel", "invite", "demand", "lobby", "coax", "require", "call"}
 
 
 def _controlled(tok: Token) -> bool:
     """An act someone else wants done: "pressure X to support", "urged X to join", or
     what the actor only wants or tries to do."""
     head = tok.head
-    if tok.dep_ != "xcomp" or head.i == tok.i:
+    if tok.dep_ not in ("xcomp", "ccomp") or head.i == tok.i:
         return False
+    lemma = head.lemma_.lower()
+    if tok.dep_ == "ccomp":
+        return lemma in MANIPULATIVE  # "pressure Central Asian countries to support"
     has_object = any(c.dep_ in ("dobj", "dative") for c in head.children)
-    return has_object or head.lemma_.lower() in IRREALIS
+    return has_object or lemma in IRREALIS or lemma in MANIPULATIVE
 
 
 def _generic_analysts(speech: Token) -> bool:
