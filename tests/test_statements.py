@@ -93,6 +93,19 @@ def test_region_groups_expand_unless_partial(extract) -> None:  # type: ignore[n
     assert extract("Four of the five Central Asian states abstained.") == []
 
 
+def test_numbered_group_refers_back(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("The Central Asian states have been cautious. None of the five states has "
+                  "recognised the Donetsk and Luhansk people's republics.")
+    assert {g[0] for g in got if g[2] == "recognize-dnr-lnr"} == {"KAZ", "KGZ", "TJK", "TKM",
+                                                                   "UZB"}
+
+
+def test_circumventing_sanctions_opposes_compliance(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Kyrgyzstan helped Russian firms circumvent the sanctions, the report said.")
+    assert ("KGZ", "REJECT", "sanctions-compliance", "oppose") in [g[:4] for g in got] or \
+        ("RUS", "REJECT", "sanctions-compliance", "oppose") in [g[:4] for g in got]
+
+
 def test_analysts_commentary_is_not_a_state_act(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract("Experts say Kazakhstan is wary of the annexation referendums.") == []
 

@@ -32,6 +32,9 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 STATE_WORDS = {"it", "country", "state", "republic", "government", "authorities", "nation",
                "ministry", "leadership", "administration"}
 PLURAL_PRONOUNS = {"they", "them"}
+GROUP_NOUNS = {"state", "country", "republic", "government", "nation", "capital", "leader",
+               "neighbour", "neighbor"}
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 
 @dataclass
@@ -352,10 +355,15 @@ class Extractor:
                   speakers: Sequence[Actor] = ()) -> Actor | None:
         if tok.i in at:
             return at[tok.i].actor
-        for t in _agent_parts(tok):
+        parts = _agent_parts(tok)
+        for t in parts:
             if t.i in at:
                 return at[t.i].actor
-        return self._coreference(tok, ctx, speakers)
+        for t in [tok, *parts]:  # "none of the five states": the group named before
+            found = self._coreference(t, ctx, speakers)
+            if found is not None:
+                return found
+        return None
 
     def _coreference(self, tok: Token, ctx: DocContext, speakers: Sequence[Actor] = ()
                      ) -> Actor | None:
@@ -363,6 +371,9 @@ class Extractor:
         reported speech: the speaker's own country)."""
         word = tok.lower_
         poss = [c.lower_ for c in tok.children if c.dep_ == "poss"]
+        count = next((c.lower_ for c in tok.children if c.dep_ == "nummod"), None)
+        if count and tok.lemma_.lower() in GROUP_NOUNS:
+            return self._numbered_group(count, ctx)
         if speakers and (poss or word in ("we", "it")) and word in STATE_WORDS | {"we"}:
             country = speakers[0].country
             if country in self.kb.actors:
@@ -379,6 +390,14 @@ class Extractor:
         if word in PLURAL_PRONOUNS or word == "we":
             latest = ctx.recent[-1] if ctx.recent else None
             return ctx.last("state") if latest is None or latest.type != "person" else None
+        return None
+
+    def _numbered_group(self, count: str, ctx: DocContext) -> Actor | None:
+        """"The five states": the group of that size named most recently."""
+        size = NUMBERS.get(count) or (int(count) if count.isdigit() else 0)
+        for actor in reversed(ctx.recent):
+            if len(self.kb.members.get(actor.id, [])) == size:
+                return actor
         return None
 
     def represent(self, actor: Actor, when: str | None) -> Actor:
