@@ -65,7 +65,8 @@ def test_reported_claim_and_informal_statement(extract) -> None:  # type: ignore
             "reported") in got
     got = extract("A senior official in the Kyrgyz government informally told reporters that "
                   "his country does not recognise the referendums.")
-    assert ("KGZ", "REJECT", "recognize-annexation-2022", "oppose", None, None,
+    # "does not recognise": a present state of affairs, dated by publication
+    assert ("KGZ", "REJECT", "recognize-annexation-2022", "oppose", "2022-10-05", None,
             "informal") in got
 
 

@@ -50,6 +50,7 @@ class DocContext:
     previous_issue: str | None = None  # the issue of the sentence just before
     silence_issue: str | None = None  # the issue of the last "has not commented"
     continues: bool = False  # the sentence before ended in ":"
+    previous_date: str | None = None  # the date the sentence before spoke of
 
     def topic(self) -> str | None:
         """The issue the document has dealt with most so far (the last one on a tie)."""
@@ -118,6 +119,8 @@ class Extractor:
         if how == "explicit":
             ctx.last_date = day
         ctx.continues = sent.text.rstrip().endswith(":")
+        explicit = day if how == "explicit" else None
+        ctx.previous_date = explicit or next((s.date for s in out if s.date), None)
         if any(s.issue for s in out):
             ctx.last_issue = next(s.issue for s in out if s.issue)
         return _dedupe(out)
@@ -254,8 +257,10 @@ class Extractor:
         modality = _modality(tok, frame, sent)
         target = self._target(tok, at, agents)
         date_value = day
-        if date_value is None and event == "NO_COMMENT" and tok.tag_ in ("VBN", "VBZ", "VBP"):
-            date_value = ctx.published  # "has not commented": silence as of publication
+        if date_value is None:
+            # "does not recognise", "has not commented": true as of publication; a past
+            # act with no date of its own continues the sentence before
+            date_value = ctx.published if syntax.present(tok) else ctx.previous_date
         if day:
             ctx.last_date = day
         out = []

@@ -205,3 +205,14 @@ def theme_tokens(tok: Token, roles: dict[str, object]) -> list[Token]:
             if dep == "pobj" and c.dep_ == "prep" and c.lower_ == prep or c.dep_ == dep:
                 out.extend(c.subtree)
     return sorted(set(out), key=lambda t: t.i) or object_tokens(tok)
+
+
+def present(tok: Token) -> bool:
+    """Present or present perfect ("does not recognise", "has recognised", "is silent"):
+    a state of affairs at the time of writing."""
+    node = tok
+    if tok.pos_ in ("NOUN", "ADJ") and tok.head.i != tok.i:
+        node = tok.head
+    if node.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in node.children)
