@@ -22,8 +22,9 @@ _PUBLISHED = re.compile(r"^(published|posted|updated|last updated|modified|date|
                         r"|released)(?:\s+on)?\s*:?\s*(.+)$", re.I)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z'’.\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}){0,2}?"
-    r"(?:,\s*(?P<date>" + ts.MONTH_PAT + r"\s+\d{1,2}(?:,?\s+\d{4})?))?"
-    r"\s*\((?P<agency>[A-Z][\w&.'’ /-]{1,30})\)\s*[-–—]+\s*(?=\S)")
+    r"(?:,\s*(?P<date>" + ts.MONTH_PAT + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+"
+    + ts.MONTH_PAT + r"(?:\s+\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Z][\w&.'’ /-]{1,30})\))?\s*[-–—]+\s+(?=\S)")
 _META_FILLER = ts.word_set("published posted updated last modified on at am pm by and gmt utc "
                            "first date time local")
 _SPLIT_AUTHOR = re.compile(r"\s*(?:[|•·,;/]|\s[-–—]\s)\s*")
@@ -253,9 +254,11 @@ def _keep_outside(u: _Unit, lang: str, title: str | None, lead_in: bool) -> str 
 def _dateline(u: _Unit, meta: dict[str, str], cleaned: Cleaned) -> None:
     """Strip a wire dateline ("ALMATY, Sept 26 (Reuters) - ") and record what it says."""
     m = _DATELINE.match(u.text)
-    if not m or "agency" in meta:
-        return
-    meta["agency"] = m.group("agency").strip()
+    if not m or "dateline" in meta or not re.match(r"[A-Z]{2}", u.text):
+        return  # one dateline per article, and only an upper-case place ("NEW YORK -")
+    meta["dateline"] = m.group(0).strip()
+    if m.group("agency"):
+        meta["agency"] = m.group("agency").strip()
     if m.group("date"):
         date, md = ts.find_date(m.group("date"))
         if date:

@@ -51,6 +51,7 @@ class DocContext:
     silence_issue: str | None = None  # the issue of the last "has not commented"
     continues: bool = False  # the sentence before ended in ":"
     previous_date: str | None = None  # the date the sentence before spoke of
+    last_speaker: Actor | None = None  # a person-like agent of the sentence before
 
     def topic(self) -> str | None:
         """The issue the document has dealt with most so far (the last one on a tie)."""
@@ -83,6 +84,7 @@ class Extractor:
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, matcher: IssueMatcher | None
                  ) -> None:
         self.found_predicates = False  # whether the last sentence had any lexicon predicate
+        self._speaker: Actor | None = None  # this sentence's person-like agent, for "he"
         self.kb = kb
         self.lexicon = lexicon
         self.matcher = matcher
@@ -121,6 +123,8 @@ class Extractor:
         ctx.continues = sent.text.rstrip().endswith(":")
         explicit = day if how == "explicit" else None
         ctx.previous_date = explicit or next((s.date for s in out if s.date), None)
+        ctx.last_speaker = self._speaker
+        self._speaker = None
         if any(s.issue for s in out):
             ctx.last_issue = next(s.issue for s in out if s.issue)
         return _dedupe(out)
@@ -163,39 +167,51 @@ class Extractor:
 
     def _acts(self, preds: list[Predicate], speech: list[Predicate],
               content_of: dict[int, Predicate]) -> list[Predicate]:
-        """Predicates that are acts: not modifiers, not absorbed by a negative governor,
-        and a speech predicate only when its content holds no act of its own."""
+        """Predicates that are acts: not modifiers, not themes inside a phrase, not absorbed
+        by a negative governor; a speech predicate only when its content holds no act."""
         absorbed = {p.head.head.i for p in preds if p.head.head.i not in p.tokens
                     and _negative_governor(p.head.head, preds)}
         heads = {p.head.i for p in preds}
         self._neutral = _neither_nor(preds)
         acts = []
         for p in preds:
-            tok = p.head
-            if tok.i in self._neutral.get("dropped", set()):
-                continue
-            if tok.dep_ in ("amod", "compound", "nmod"):
-                verb = tok.head.head
-                if verb.dep_ == "prep":
-                    verb = verb.head  # "were among the abstaining countries"
-                if p.entry.lemma in NEUTRAL_LEMMAS and verb.pos_ in ("VERB", "AUX"):
-                    # "pursues a balanced and neutral policy": the verb carries neutrality
-                    acts.append(Predicate(verb, p.entry, p.tokens))
-                continue  # "self-proclaimed republics", "occupied territories"
-            if tok.i in absorbed and p.entry.polarity < 0 and p.entry.event_type == "REJECT":
-                continue
-            if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in heads:
-                continue
-            if tok.dep_ in ("acl", "relcl") and not any(c.dep_ in syntax.SUBJECTS
-                                                         for c in tok.children):
-                continue  # "the referendums on joining Russia": a description, not an act
-            if p in speech and any(content_of.get(q.head.i) is p for q in preds if q is not p):
-                continue
-            if tok.lemma_.lower() in syntax.CARRIER_VERBS and any(
-                    c.dep_ == "dobj" and c.i in heads for c in tok.children):
-                continue  # "demonstrated their solidarity": the noun is the act
-            acts.append(p)
-        return acts
+            act = self._as_act(p, absorbed, heads)
+            if act is not None:
+                acts.append(act)
+        spoken = [a for a in acts if a in speech]
+        others = [a for a in acts if a not in speech]
+        kept_speech = [s for s in spoken
+                       if not any(content_of.get(a.head.i) is s for a in others)]
+        return sorted([*others, *kept_speech], key=lambda p: p.head.i)
+
+    def _as_act(self, p: Predicate, absorbed: set[int], heads: set[int]) -> Predicate | None:
+        tok = p.head
+        if tok.i in self._neutral.get("dropped", set()):
+            return None
+        if tok.dep_ in ("amod", "compound", "nmod"):
+            verb = tok.head.head
+            if verb.dep_ == "prep":
+                verb = verb.head  # "were among the abstaining countries"
+            if p.entry.lemma in NEUTRAL_LEMMAS and verb.pos_ in ("VERB", "AUX"):
+                # "pursues a balanced and neutral policy": the verb carries neutrality
+                return Predicate(verb, p.entry, p.tokens)
+            return None  # "self-proclaimed republics", "occupied territories"
+        if tok.i in absorbed and p.entry.polarity < 0 and p.entry.event_type == "REJECT":
+            return None
+        if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in heads:
+            return None
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "conj") and not any(
+                c.dep_ == "poss" for c in tok.children) and p.entry.event_type == "STATEMENT":
+            return None  # "based on the principle of territorial integrity": a theme
+        if tok.dep_ in ("prep", "agent", "mark"):
+            return None  # "regarding the war", "according to": prepositions, not acts
+        if tok.dep_ in ("acl", "relcl", "pcomp") and not any(c.dep_ in syntax.SUBJECTS
+                                                              for c in tok.children):
+            return None  # "the referendums on joining Russia": a description, not an act
+        if tok.lemma_.lower() in syntax.CARRIER_VERBS and any(
+                c.dep_ == "dobj" and c.i in heads for c in tok.children):
+            return None  # "demonstrated their solidarity": the noun is the act
+        return p
 
     # --- one act ----------------------------------------------------------------------
 
@@ -208,11 +224,15 @@ class Extractor:
         day, _ = act_date(sent.text, ctx.published, ctx.last_date, tok.idx - sent[0].idx)
         if day is None and ctx.continues:
             day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
-        when = day or ctx.published
+        when = day or (None if syntax.present(tok) else ctx.previous_date) or ctx.published
         speakers = self._actors(syntax.subjects(frame.head), at, ctx, when) if frame else []
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
         subj = syntax.subjects(tok) or _preceding_group(tok, at)
+        speaker_tokens = syntax.subjects(frame.head) if frame else subj
+        if speaker_tokens and self._speaker is None and _personal(speaker_tokens[0], at):
+            found = self._actors(speaker_tokens[:1], at, ctx, when=None)
+            self._speaker = found[0] if found else None
         agents = self._actors(subj, at, ctx, when, speakers)
         if not agents and not any(t.pos_ == "PROPN" for t in subj):
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
@@ -304,12 +324,17 @@ class Extractor:
     def _stance(self, entry: Entry, event: str, negated: bool, issue: str,
                 focus_tokens: list[Token]) -> str | None:
         assert self.matcher is not None
+        theme = focus_tokens
         found = self.matcher.th.found(lemmas(focus_tokens + syntax.clause(focus_tokens[0])))
         neutral = entry.lemma in NEUTRAL_LEMMAS or "neutrality" in found
         polarity = entry.polarity
         relation = self.matcher.relation(issue, found)
         if polarity == 0 and self.matcher.counter_theme(issue, found):
             polarity, relation = 1, -1  # "based on the principles of territorial integrity"
+        elif polarity == 0 and event == "STATEMENT" and not any(
+                t.dep_ == "neg" or t.lower_ in ("not", "never", "no") for t in theme) and \
+                found & self.matcher.issue_themes.get(issue, set()) - {"neutrality"}:
+            polarity, relation = 1, 1  # "called territorial integrity the cornerstone of law"
         return stance_of(event, polarity, negated, relation, neutral)
 
     def _attribute(self, agent: Actor, speakers: list[Actor], modality: str, when: str | None
@@ -384,18 +409,31 @@ class Extractor:
             if country in self.kb.actors:
                 return self.kb.actors[country]
         if word in PERSON_PRONOUNS:
-            return ctx.last("person")
+            if ctx.last_speaker is not None:
+                return ctx.last_speaker  # "A senior official ... told RFE/RL ... He also said"
+            return ctx.last("person", before=tok)
         if word in STATE_WORDS and (poss or any(c.lower_ == "the" for c in tok.children)
                                     or word == "it"):
             if poss and poss[0] in ("his", "her"):
                 person = ctx.last("person", before=tok)
                 if person and person.country in self.kb.actors:
                     return self.kb.actors[person.country]
-            return ctx.last("state")
+            return self._salient_state(tok, ctx)
         if word in PLURAL_PRONOUNS or word == "we":
             latest = ctx.recent[-1] if ctx.recent else None
             return ctx.last("state") if latest is None or latest.type != "person" else None
         return None
+
+    def _salient_state(self, tok: Token, ctx: DocContext) -> Actor | None:
+        """"The ministry", "the country": a state that is a subject or possessor earlier in
+        this sentence ("Kazakhstan's attitude ..., the foreign ministry said"), else the
+        state named last before it."""
+        doc = tok.doc
+        for i, actor in ctx.current:
+            if i < tok.i and actor.type == "state" and doc[i].dep_ in ("nsubj", "nsubjpass",
+                                                                          "poss"):
+                return self.kb.actors.get(actor.country or "", actor)
+        return ctx.last("state")
 
     def _numbered_group(self, count: str, ctx: DocContext) -> Actor | None:
         """"The five states": the group of that size named most recently."""
@@ -502,6 +540,18 @@ def _agent_parts(tok: Token) -> list[Token]:
                         out.append(g)
                         todo.append(g)
     return out
+
+
+PERSON_HEADS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "envoy",
+                "diplomat", "president", "ambassador", "representative", "leader", "secretary",
+                "adviser", "advisor", "aide", "chairman", "premier", "deputy"}
+
+
+def _personal(tok: Token, at: dict[int, Mention]) -> bool:
+    """Whether an agent is a person ("Tokayev", "a senior official in the government")."""
+    if tok.i in at and at[tok.i].actor.type == "person":
+        return True
+    return tok.lemma_.lower() in PERSON_HEADS
 
 
 def _coordinated_mentions(tok: Token, at: dict[int, Mention]) -> list[Actor]:
