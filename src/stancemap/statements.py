@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from . import syntax
+from .agents import Agents, DocContext, personal, preceding_group, token_mentions
 from .classify import Prediction
 from .dates import act_date
 from .kb import KnowledgeBase
@@ -22,62 +22,8 @@ from .models import Actor, Mention, Statement
 from .predicates import Entry, Lexicon, Predicate
 from .stance import NEUTRAL_LEMMAS, IssueMatcher, lemmas, stance_of
 
-OFFICIAL_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "defense_minister",
-                  "spokesperson", "speaker", "security_council_secretary", "chief_of_staff",
-                  "deputy_head_of_government", "national_security_adviser", "interior_minister",
-                  "secretary_general", "head_of_organization", "member", "security_chief"}
 GENERIC_ANALYSTS = {"expert", "analyst", "observer", "commentator", "scholar", "researcher",
                     "critic", "academic", "pundit"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-STATE_WORDS = {"it", "country", "state", "republic", "government", "authorities", "nation",
-               "ministry", "leadership", "administration"}
-PLURAL_PRONOUNS = {"they", "them"}
-GROUP_NOUNS = {"state", "country", "republic", "government", "nation", "capital", "leader",
-               "neighbour", "neighbor"}
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
-
-
-@dataclass
-class DocContext:
-    """What the extractor carries from sentence to sentence within one document."""
-
-    published: str | None
-    last_date: str | None = None
-    last_issue: str | None = None
-    recent: list[Actor] = field(default_factory=list)  # actors mentioned, most recent last
-
-    issues_seen: dict[str, int] = field(default_factory=dict)
-    previous_issue: str | None = None  # the issue of the sentence just before
-    silence_issue: str | None = None  # the issue of the last "has not commented"
-    continues: bool = False  # the sentence before ended in ":"
-    previous_date: str | None = None  # the date the sentence before spoke of
-    last_speaker: Actor | None = None  # a person-like agent of the sentence before
-
-    def topic(self) -> str | None:
-        """The issue the document has dealt with most so far (the last one on a tie)."""
-        if not self.issues_seen:
-            return self.last_issue
-        top = max(self.issues_seen.values())
-        if self.last_issue and self.issues_seen.get(self.last_issue) == top:
-            return self.last_issue
-        return max(self.issues_seen, key=lambda k: self.issues_seen[k])
-
-    def remember(self, actors: Sequence[Actor]) -> None:
-        self.recent.extend(actors)
-        del self.recent[:-30]
-
-    current: list[tuple[int, Actor]] = field(default_factory=list)  # this sentence's mentions
-
-    def last(self, kind: str, before: Token | None = None) -> Actor | None:
-        """The most recent actor of a kind: earlier in this sentence, then before it."""
-        if before is not None:
-            for i, actor in reversed(self.current):
-                if i < before.i and actor.type == kind:
-                    return actor
-        for actor in reversed(self.recent):
-            if actor.type == kind:
-                return actor
-        return None
 
 
 class Extractor:
@@ -86,6 +32,7 @@ class Extractor:
         self.found_predicates = False  # whether the last sentence had any lexicon predicate
         self._speaker: Actor | None = None  # this sentence's person-like agent, for "he"
         self.kb = kb
+        self.agents = Agents(kb)
         self.lexicon = lexicon
         self.matcher = matcher
 
@@ -94,7 +41,7 @@ class Extractor:
     def sentence(self, doc_id: str, sent: Span, base: int, mentions: Sequence[Mention],
                  ctx: DocContext) -> list[Statement]:
         """The statements of one parsed sentence; ``base`` is the paragraph's offset."""
-        at = _token_mentions(sent, base, mentions)
+        at = token_mentions(sent, base, mentions)
         ctx.current = sorted((i, m.actor) for i, m in at.items())
         preds = self.lexicon.find(sent)
         self.found_predicates = bool(preds)
@@ -133,11 +80,11 @@ class Extractor:
                    ctx: DocContext, prediction: Prediction) -> list[Statement]:
         """A statement from the classifier's reading of a sentence no pattern explained:
         the main clause's subject is the actor."""
-        at = _token_mentions(sent, base, mentions)
+        at = token_mentions(sent, base, mentions)
         root = sent.root
         day, _ = act_date(sent.text, ctx.published, None)
         when = day or ctx.published
-        agents = self._actors(syntax.subjects(root), at, ctx, when)
+        agents = self.agents.actors(syntax.subjects(root), at, ctx, when)
         if not agents:
             return []
         issue_match = self.matcher.match(lemmas(sent), lemmas([root, *syntax.object_tokens(
@@ -225,15 +172,15 @@ class Extractor:
         if day is None and ctx.continues:
             day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
         when = day or (None if syntax.present(tok) else ctx.previous_date) or ctx.published
-        speakers = self._actors(syntax.subjects(frame.head), at, ctx, when) if frame else []
+        speakers = self.agents.actors(syntax.subjects(frame.head), at, ctx, when) if frame else []
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
-        subj = syntax.subjects(tok) or _preceding_group(tok, at)
+        subj = syntax.subjects(tok) or preceding_group(tok, at)
         speaker_tokens = syntax.subjects(frame.head) if frame else subj
-        if speaker_tokens and self._speaker is None and _personal(speaker_tokens[0], at):
-            found = self._actors(speaker_tokens[:1], at, ctx, when=None)
+        if speaker_tokens and self._speaker is None and personal(speaker_tokens[0], at):
+            found = self.agents.actors(speaker_tokens[:1], at, ctx, when=None)
             self._speaker = found[0] if found else None
-        agents = self._actors(subj, at, ctx, when, speakers)
+        agents = self.agents.actors(subj, at, ctx, when, speakers)
         if not agents and not any(t.pos_ == "PROPN" for t in subj):
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
         if not agents:
@@ -355,120 +302,10 @@ class Extractor:
         for t in syntax.object_tokens(tok):
             m = at.get(t.i)
             if m and m.actor not in agents:
-                return self.represent(m.actor, None)
+                return self.agents.represent(m.actor, None)
         return None
 
     # --- actors -----------------------------------------------------------------------
-
-    def _actors(self, tokens: list[Token], at: dict[int, Mention], ctx: DocContext,
-                when: str | None, speakers: Sequence[Actor] = ()) -> list[Actor]:
-        out: list[Actor] = []
-        found = []
-        for tok in tokens:
-            actor = self._actor_at(tok, at, ctx, speakers)
-            if actor is not None:
-                found.append((tok, actor))
-            for other in _coordinated_mentions(tok, at):  # "officials in Bishkek and Dushanbe"
-                found.append((tok, other))
-        for tok, actor in found:
-            members = self.kb.members.get(actor.id)
-            if members is not None:  # "the five Central Asian states": each of them
-                if syntax.partial(tok):
-                    continue
-                group = [self.kb.actors[m] for m in members if m in self.kb.actors]
-            else:
-                group = [self.represent(actor, when)]
-            out.extend(a for a in group if a not in out)
-        return out
-
-    def _actor_at(self, tok: Token, at: dict[int, Mention], ctx: DocContext,
-                  speakers: Sequence[Actor] = ()) -> Actor | None:
-        if tok.i in at:
-            return at[tok.i].actor
-        parts = _agent_parts(tok)
-        for t in parts:
-            if t.i in at:
-                return at[t.i].actor
-        for t in [tok, *parts]:  # "none of the five states": the group named before
-            found = self._coreference(t, ctx, speakers)
-            if found is not None:
-                return found
-        return None
-
-    def _coreference(self, tok: Token, ctx: DocContext, speakers: Sequence[Actor] = ()
-                     ) -> Actor | None:
-        """Pronouns and definite descriptions: "he", "the country", "his country" (in
-        reported speech: the speaker's own country)."""
-        word = tok.lower_
-        poss = [c.lower_ for c in tok.children if c.dep_ == "poss"]
-        count = next((c.lower_ for c in tok.children if c.dep_ == "nummod"), None)
-        if count and tok.lemma_.lower() in GROUP_NOUNS:
-            return self._numbered_group(count, ctx)
-        if speakers and (poss or word in ("we", "it")) and word in STATE_WORDS | {"we"}:
-            country = speakers[0].country
-            if country in self.kb.actors:
-                return self.kb.actors[country]
-        if word in PERSON_PRONOUNS:
-            if ctx.last_speaker is not None:
-                return ctx.last_speaker  # "A senior official ... told RFE/RL ... He also said"
-            return ctx.last("person", before=tok)
-        if word in STATE_WORDS and (poss or any(c.lower_ == "the" for c in tok.children)
-                                    or word == "it"):
-            if poss and poss[0] in ("his", "her"):
-                person = ctx.last("person", before=tok)
-                if person and person.country in self.kb.actors:
-                    return self.kb.actors[person.country]
-            return self._salient_state(tok, ctx)
-        if word in PLURAL_PRONOUNS or word == "we":
-            latest = ctx.recent[-1] if ctx.recent else None
-            return ctx.last("state") if latest is None or latest.type != "person" else None
-        return None
-
-    def _salient_state(self, tok: Token, ctx: DocContext) -> Actor | None:
-        """"The ministry", "the country": a state that is a subject or possessor earlier in
-        this sentence ("Kazakhstan's attitude ..., the foreign ministry said"), else the
-        state named last before it."""
-        doc = tok.doc
-        for i, actor in ctx.current:
-            if i < tok.i and actor.type == "state" and doc[i].dep_ in ("nsubj", "nsubjpass",
-                                                                          "poss"):
-                return self.kb.actors.get(actor.country or "", actor)
-        return ctx.last("state")
-
-    def _numbered_group(self, count: str, ctx: DocContext) -> Actor | None:
-        """"The five states": the group of that size named most recently."""
-        size = NUMBERS.get(count) or (int(count) if count.isdigit() else 0)
-        for actor in reversed(ctx.recent):
-            if len(self.kb.members.get(actor.id, [])) == size:
-                return actor
-        return None
-
-    def represent(self, actor: Actor, when: str | None) -> Actor:
-        """Officials stand for their state's government (or their organisation)."""
-        if actor.type != "person":
-            return actor
-        for role in self.kb.person_roles.get(actor.id, []):
-            if role.role in OFFICIAL_ROLES and (when is None or role.holds_on(when)) and \
-                    role.country in self.kb.actors:
-                owner = self.kb.actors[role.country]
-                return self.kb.sector_actor(owner.id, "GOV") if owner.type == "state" \
-                    else owner
-        if actor.country and actor.sector and actor.country in self.kb.actors:
-            return self.kb.sector_actor(actor.country, actor.sector)
-        return actor
-
-
-def _token_mentions(sent: Span, base: int, mentions: Sequence[Mention]) -> dict[int, Mention]:
-    by_start = sorted(mentions, key=lambda m: m.start)
-    out: dict[int, Mention] = {}
-    for tok in sent:
-        offset = base + tok.idx
-        for m in by_start:
-            if m.start <= offset < m.end:
-                out[tok.i] = m
-                break
-    return out
-
 
 TOPIC_HEADS = {"position", "stance", "view", "attitude", "approach", "policy", "comment",
                "statement", "decision", "reaction", "response", "opinion"}
@@ -511,81 +348,6 @@ def _neither_nor(preds: list[Predicate]) -> dict[str, set[int]]:
 def _negative_governor(tok: Token, preds: list[Predicate]) -> bool:
     return any(p.head.i == tok.i and p.entry.event_type == "REJECT" and p.entry.polarity < 0
                and tok.lemma_.lower() in syntax.NEG_GOVERNORS for p in preds)
-
-
-AGENT_DEPS = {"compound", "poss", "amod", "appos", "nmod", "det", "nummod"}
-AGENT_HEADS = {"government", "ministry", "leadership", "authority", "administration", "office",
-               "service", "president", "minister", "spokesman", "spokeswoman", "spokesperson",
-               "delegation", "mission", "embassy", "official", "statement", "readout",
-               "leader", "parliament", "side", "none", "all", "each", "both", "neither",
-               "one", "some", "several", "four", "three", "two", "five", "majority", "most"}
-
-
-def _agent_parts(tok: Token) -> list[Token]:
-    """Where an agent's name may sit inside its noun phrase: modifiers ("Kazakh
-    officials"), possessors, appositions, "by"-phrases, and "of"-phrases after heads
-    such as "the government of", "none of", "a statement by" — not "the analysis of"."""
-    out: list[Token] = []
-    todo = [tok]
-    while todo:
-        node = todo.pop(0)
-        for c in node.children:
-            if c.dep_ in AGENT_DEPS:
-                out.append(c)
-                todo.append(c)
-            elif c.dep_ == "prep" and (c.lower_ == "by" or (
-                    c.lower_ in ("of", "in", "from") and node.lemma_.lower() in AGENT_HEADS)):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        out.append(g)
-                        todo.append(g)
-    return out
-
-
-PERSON_HEADS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "envoy",
-                "diplomat", "president", "ambassador", "representative", "leader", "secretary",
-                "adviser", "advisor", "aide", "chairman", "premier", "deputy"}
-
-
-def _personal(tok: Token, at: dict[int, Mention]) -> bool:
-    """Whether an agent is a person ("Tokayev", "a senior official in the government")."""
-    if tok.i in at and at[tok.i].actor.type == "person":
-        return True
-    return tok.lemma_.lower() in PERSON_HEADS
-
-
-def _coordinated_mentions(tok: Token, at: dict[int, Mention]) -> list[Actor]:
-    """Actors coordinated with the one inside an agent phrase."""
-    for t in _agent_parts(tok):
-        if t.i in at:
-            return [at[c.i].actor for c in syntax.coordinated(t)[1:] if c.i in at]
-    return []
-
-
-def _preceding_group(tok: Token, at: dict[int, Mention]) -> list[Token]:
-    """A subject the parser lost: the list of actors right before the verb ("..., by 141
-    votes with 32 abstentions, Kazakhstan, Kyrgyzstan and Uzbekistan abstained")."""
-    if tok.pos_ != "VERB":
-        return []
-    first = min(at) if at else tok.i
-    i = tok.i - 1
-    while i >= first and tok.doc[i].dep_ in ("aux", "neg", "advmod", "auxpass"):
-        i -= 1
-    if i < first or i not in at:
-        return []
-    node = tok.doc[i]
-    while node.dep_ in ("conj", "appos") and node.head.i in at and node.head.i < node.i:
-        node = node.head
-    return syntax.coordinated(node)
-
-
-def _in_clause(t: Token, root: Token) -> bool:
-    node = t
-    while node.i != root.i and node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            return True
-        node = node.head
-    return False
 
 
 IRREALIS = {"want", "try", "hope", "plan", "seek", "expect", "intend", "aim", "wish", "attempt"}
