@@ -160,17 +160,19 @@ class Agents:
         return None
 
     def represent(self, actor: Actor, when: str | None) -> Actor:
-        """Officials stand for their state's government (or their organisation)."""
+        """Officials stand for their state's government (or their organisation) while in
+        office; former officials and analysts stand for themselves."""
         if actor.type != "person":
             return actor
-        for role in self.kb.person_roles.get(actor.id, []):
+        roles = self.kb.person_roles.get(actor.id, [])
+        for role in roles:
             if role.role in OFFICIAL_ROLES and (when is None or role.holds_on(when)) and \
                     role.country in self.kb.actors:
                 owner = self.kb.actors[role.country]
                 return self.kb.sector_actor(owner.id, "GOV") if owner.type == "state" \
                     else owner
-        if actor.country and actor.sector and actor.country in self.kb.actors:
-            return self.kb.sector_actor(actor.country, actor.sector)
+        if not roles and actor.country and actor.sector and actor.country in self.kb.actors:
+            return self.kb.sector_actor(actor.country, actor.sector)  # "spokesman X Y"
         return actor
 
 
