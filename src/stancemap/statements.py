@@ -206,8 +206,7 @@ class Extractor:
             # antecedent is in this sentence
             issue_match = self.matcher.match(sentence_lemmas, focus, when) or issue_match
             carried = None if issue_match else carried
-        possessive = any(t.dep_ == "poss" and t.lower_ in ("their", "its")
-                         for t in syntax.object_tokens(tok))
+        possessive = any(_issue_anaphor(t) for t in syntax.object_tokens(tok))
         issue = carried if carried and (issue_match is None or possessive) else (
             issue_match.issue if issue_match else None)
         if issue is None and (event == "NO_COMMENT" or entry.lemma in ("abstain", "abstention")):
@@ -261,7 +260,7 @@ class Extractor:
         """"Kazakhstan will never recognise their independence", "rejected the move": an
         anaphor in the act's object carries the previous sentence's issue."""
         if ctx.last_issue and any(
-                (t.dep_ == "poss" and t.lower_ in ("their", "its")) or
+                _issue_anaphor(t) or
                 (t.dep_ == "det" and t.lower_ in ("this", "these", "such")) or
                 (t.dep_ in ("dobj", "pobj") and t.lower_ in ("them", "it", "this")) or
                 t.lemma_.lower() in ("move", "decision", "step") for t in theme):
@@ -269,17 +268,20 @@ class Extractor:
         return None
 
     def _stance(self, entry: Entry, event: str, negated: bool, issue: str,
-                focus_tokens: list[Token]) -> str | None:
+                theme: list[Token]) -> str | None:
+        """Stance from the predicate's polarity, negation, and how the themes of its object
+        (or, for plain statements, of its clause) relate to the issue's."""
         assert self.matcher is not None
-        theme = focus_tokens
-        found = self.matcher.th.found(lemmas(focus_tokens + syntax.clause(focus_tokens[0])))
+        object_themes = self.matcher.th.found(lemmas(theme))
+        found = object_themes | self.matcher.th.found(lemmas(syntax.clause(theme[0])))
         neutral = entry.lemma in NEUTRAL_LEMMAS or "neutrality" in found
         polarity = entry.polarity
-        relation = self.matcher.relation(issue, found)
+        relation = self.matcher.relation(issue, object_themes)
         if polarity == 0 and self.matcher.counter_theme(issue, found):
             polarity, relation = 1, -1  # "based on the principles of territorial integrity"
-        elif polarity == 0 and event == "STATEMENT" and not any(
-                t.dep_ == "neg" or t.lower_ in ("not", "never", "no") for t in theme) and \
+        elif polarity == 0 and event == "STATEMENT" and (entry.is_speech or entry.stance_words) \
+                and not any(t.dep_ == "neg" or t.lower_ in ("not", "never", "no")
+                            for t in theme) and \
                 found & self.matcher.issue_themes.get(issue, set()) - {"neutrality"}:
             polarity, relation = 1, 1  # "called territorial integrity the cornerstone of law"
         return stance_of(event, polarity, negated, relation, neutral)
@@ -325,6 +327,17 @@ def _topic(tokens: Sequence[Token]) -> list[str]:
 
 
 NEUTRAL_ENTRY = Entry("neutral", "ADJ", "STATEMENT", 0, stance_words=True)
+
+
+ISSUE_NOUNS = {"independence", "result", "outcome", "status", "legitimacy", "sovereignty",
+               "annexation", "recognition", "accession", "incorporation", "referendum", "vote"}
+
+
+def _issue_anaphor(t: Token) -> bool:
+    """"their independence", "its results": a possessive pointing back to what an issue is
+    about (not "its gas pipeline")."""
+    return t.dep_ == "poss" and t.lower_ in ("their", "its") and \
+        t.head.lemma_.lower() in ISSUE_NOUNS
 
 
 def _neither_nor(preds: list[Predicate]) -> dict[str, set[int]]:
@@ -393,8 +406,9 @@ def _modality(tok: Token, frame: Predicate | None, sent: Span) -> str:
         return "denied"
     if syntax.hypothetical(tok, reported=frame is not None):
         return "hypothetical"
-    if frame is not None and syntax.informal(frame.head, sent):
-        return "informal"
+    if (frame is not None and syntax.informal(frame.head, sent)) or any(
+            c.lower_ in syntax.INFORMAL for c in tok.children):
+        return "informal"  # "informally told RFE/RL", "has informally expressed support"
     return "asserted"
 
 
