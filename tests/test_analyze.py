@@ -63,3 +63,32 @@ def test_reanalysis_is_idempotent(app: Stancemap, tmp_path: Path) -> None:
     for name in ("statements", "positions"):
         assert (tmp_path / "a" / f"{name}.jsonl").read_text() == \
             (tmp_path / "b" / f"{name}.jsonl").read_text()
+
+
+def test_statements_and_positions_follow_the_contract(app: Stancemap, tmp_path: Path) -> None:
+    import json
+
+    app.export(tmp_path)
+    read = lambda name: [json.loads(x) for x in  # noqa: E731
+                         (tmp_path / f"{name}.jsonl").read_text().splitlines()]
+    actor = {"id", "name", "type", "country", "sector"}
+    statements = read("statements")
+    assert statements
+    for s in statements:
+        assert set(s) == {"id", "doc", "sentence", "start", "end", "actor", "target",
+                          "event_type", "issue", "stance", "date", "reported_by", "modality",
+                          "confidence"}
+        assert set(s["actor"]) == actor
+        assert s["modality"] in ("asserted", "reported", "informal", "denied", "hypothetical")
+        assert s["stance"] in (None, "support", "oppose", "neutral", "no_comment")
+        assert 0 <= s["confidence"] <= 1
+    positions = read("positions")
+    assert positions
+    for p in positions:
+        assert set(p) == {"actor", "issue", "stance", "as_of", "confidence", "evidence", "docs",
+                          "timeline"}
+        assert p["stance"] in ("support", "oppose", "neutral", "no_comment", "ambiguous",
+                               "contested")
+        assert all(set(t) == {"date", "stance", "statement"} for t in p["timeline"])
+    coverage = read("coverage")
+    assert {c["status"] for c in coverage} <= {"position", "no_data"}
