@@ -110,9 +110,6 @@ class KnowledgeBase:
         return any((day is None or r.holds_on(day)) and (role is None or r.role == role)
                    for r in self.person_roles.get(person, []))
 
-    def state_of(self, actor_id: str) -> str | None:
-        actor = self.actors.get(actor_id)
-        return actor.country if actor else None
 
 
 # --- loading --------------------------------------------------------------------------

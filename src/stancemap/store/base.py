@@ -346,6 +346,3 @@ class SQLStore:
         cur = self.execute(sql, params)
         while rows := cur.fetchmany(batch):
             yield from rows
-
-    def load_json(self, value: str | None) -> Any:
-        return json.loads(value) if value else []
