@@ -120,7 +120,9 @@ class Agents:
         count = next((c.lower_ for c in tok.children if c.dep_ == "nummod"), None)
         if count and tok.lemma_.lower() in GROUP_NOUNS:
             return self.numbered_group(count, ctx)
-        if speakers and (poss or word in ("we", "it")) and word in STATE_WORDS | {"we"}:
+        definite = any(c.lower_ == "the" for c in tok.children)
+        if speakers and (poss or definite or word in ("we", "it")) and \
+                word in STATE_WORDS | {"we"}:
             country = speakers[0].country
             if country in self.kb.actors:
                 return self.kb.actors[country]

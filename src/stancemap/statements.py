@@ -282,7 +282,7 @@ class Extractor:
         elif polarity == 0 and event == "STATEMENT" and (entry.is_speech or entry.stance_words) \
                 and not any(t.dep_ == "neg" or t.lower_ in ("not", "never", "no")
                             for t in theme) and \
-                found & self.matcher.issue_themes.get(issue, set()) - {"neutrality"}:
+                object_themes & self.matcher.issue_themes.get(issue, set()) - {"neutrality"}:
             polarity, relation = 1, 1  # "called territorial integrity the cornerstone of law"
         return stance_of(event, polarity, negated, relation, neutral)
 
