@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from stancemap.api import Stancemap
+from stancemap.config import Settings
 from stancemap.demo import corpus_dir
 
 
@@ -92,3 +93,18 @@ def test_statements_and_positions_follow_the_contract(app: Stancemap, tmp_path: 
         assert all(set(t) == {"date", "stance", "statement"} for t in p["timeline"])
     coverage = read("coverage")
     assert {c["status"] for c in coverage} <= {"position", "no_data"}
+
+
+def test_worker_processes_give_the_same_results(tmp_path: Path) -> None:
+    exports = []
+    for processes in (1, 2):
+        settings = Settings.from_env(db=str(tmp_path / f"p{processes}.db"))
+        settings.processes = processes
+        with Stancemap(settings=settings) as sm:
+            sm.ingest([], manifest=corpus_dir() / "manifest.jsonl")
+            report = sm.analyze(issues=corpus_dir() / "issues.yaml")
+            assert report.documents == 14
+            sm.export(tmp_path / f"out{processes}")
+        exports.append({name: (tmp_path / f"out{processes}" / f"{name}.jsonl").read_text()
+                        for name in ("documents", "mentions", "statements", "positions")})
+    assert exports[0] == exports[1]
