@@ -120,3 +120,10 @@ def test_previous_issue_carries_through_anaphora(extract) -> None:  # type: igno
     got = extract("Tokayev spoke about the Luhansk and Donetsk people's republics. Kazakhstan "
                   "will never recognise their independence.", "2022-06-20")
     assert ("KAZ", "REJECT", "recognize-dnr-lnr", "oppose") in [g[:4] for g in got]
+
+
+def test_unnamed_sector_actors(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Police arrested dozens of protesters outside the parliament on Monday. "
+                  "Kazakh police detained the activists. Rebels attacked an army convoy.")
+    assert [(g[0], g[1]) for g in got] == [("generic:cop", "COERCE"), ("KAZ", "COERCE"),
+                                           ("generic:reb", "ASSAULT")]

@@ -109,7 +109,27 @@ class Agents:
             found = self.coreference(t, ctx, speakers)
             if found is not None:
                 return found
+        for t in [tok, *parts]:
+            found = self.generic(t, ctx)
+            if found is not None:
+                return found
         return None
+
+    def generic(self, tok: Token, ctx: DocContext) -> Actor | None:
+        """"Police", "protesters", "rebels", "the army" with no name: that sector of the
+        state the sentence is about, or a generic actor of the sector."""
+        sector = self.kb.institutions.get((tok.lemma_.lower(),)) or self.kb.institutions.get(
+            (tok.lower_,))
+        if sector is None or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for _, actor in reversed(ctx.current):
+            if actor.type == "state" and actor.country in self.kb.actors:
+                return self.kb.sector_actor(actor.country, sector)
+        actor_id = f"generic:{sector.lower()}"
+        if actor_id not in self.kb.actors:
+            name = self.kb.sectors.get(sector, sector.lower()).capitalize()
+            self.kb.add_actor(Actor(actor_id, name, "group", None, sector), "kb")
+        return self.kb.actors[actor_id]
 
     def coreference(self, tok: Token, ctx: DocContext, speakers: Sequence[Actor] = ()
                      ) -> Actor | None:
@@ -195,7 +215,9 @@ AGENT_HEADS = {"government", "ministry", "leadership", "authority", "administrat
                "service", "president", "minister", "spokesman", "spokeswoman", "spokesperson",
                "delegation", "mission", "embassy", "official", "statement", "readout",
                "leader", "parliament", "side", "none", "all", "each", "both", "neither",
-               "one", "some", "several", "four", "three", "two", "five", "majority", "most"}
+               "one", "some", "several", "four", "three", "two", "five", "majority", "most",
+               "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+               "millions", "scores", "group", "groups", "number", "crowd"}
 
 
 def agent_parts(tok: Token) -> list[Token]:

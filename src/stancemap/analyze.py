@@ -199,7 +199,7 @@ def position_holder(actor: Actor, kb: KnowledgeBase) -> Actor | None:
     organisation or group for itself; analysts hold no positions."""
     if actor.type == "state" and actor.country in kb.actors:
         return kb.actors[actor.country]
-    if actor.type in ("organization", "group"):
+    if actor.type in ("organization", "group") and not actor.id.startswith("generic:"):
         return actor
     return None
 
