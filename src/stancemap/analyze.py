@@ -30,7 +30,7 @@ from .store import SQLStore
 SUPPORTED_LANGUAGES = {"en"}
 FALLBACK_MIN_PROB = 0.6
 PARALLEL_FROM = 40  # documents pending before worker processes pay off
-BATCH_DOCS = 8
+BATCH_DOCS = 32
 
 
 @dataclass(slots=True)
