@@ -127,3 +127,16 @@ def test_unnamed_sector_actors(extract) -> None:  # type: ignore[no-untyped-def]
                   "Kazakh police detained the activists. Rebels attacked an army convoy.")
     assert [(g[0], g[1]) for g in got] == [("generic:cop", "COERCE"), ("KAZ", "COERCE"),
                                            ("generic:reb", "ASSAULT")]
+
+
+def test_issues_without_keywords_match_on_their_title(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    from stancemap.models import Issue
+
+    issue = Issue("gas-pipeline", "Trans-Caspian gas pipeline", "Whether a state backs the "
+                  "trans-Caspian gas pipeline to Europe.")
+    extractor = Extractor(kb, default_lexicon(), IssueMatcher([issue]))
+    resolver = Resolver(kb)
+    sent = next(nlp("Turkmenistan strongly supports the trans-Caspian gas pipeline.").sents)
+    found = resolver.resolve("d", sent, 0, 0, Context(published="2023-05-01"))
+    got = extractor.sentence("d", sent, 0, found, DocContext(published="2023-05-01"))
+    assert [(s.actor.id, s.issue, s.stance) for s in got] == [("TKM", "gas-pipeline", "support")]

@@ -150,7 +150,7 @@ class IssueMatcher:
             if term not in in_sentence and term not in in_focus:
                 continue
             w = weight * self.idf[term]
-            anchored = anchored or weight >= 2
+            anchored = anchored or weight >= 2 or (weight >= 1 and not issue.keywords)
             if term in in_topic:
                 total, near, topical = total + 3 * w, near + 3 * w, topical + 3 * w
             elif term in in_focus:
