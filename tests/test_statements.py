@@ -140,3 +140,20 @@ def test_issues_without_keywords_match_on_their_title(kb, nlp) -> None:  # type:
     found = resolver.resolve("d", sent, 0, 0, Context(published="2023-05-01"))
     got = extractor.sentence("d", sent, 0, found, DocContext(published="2023-05-01"))
     assert [(s.actor.id, s.issue, s.stance) for s in got] == [("TKM", "gas-pipeline", "support")]
+
+
+def test_generic_events_get_their_plover_category(extract) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "Brazil rejected the proposal.": "REJECT",
+        "Ethiopian forces withdrew from the town.": "RETREAT",
+        "The United States withdrew from the nuclear deal.": "SANCTION",
+        "Turkey and Azerbaijan signed a defence cooperation agreement.": "AGREE",
+        "North Korea threatened to retaliate against the drills.": "THREATEN",
+        "Egypt hosted talks between the two delegations in Cairo.": "CONSULT",
+        "Nigeria accused France of meddling in its affairs.": "ACCUSE",
+        "Japan will send emergency aid to the Philippines.": "AID",
+        "India urged China to pull back its troops.": "REQUEST",
+        "Russia mobilised 300,000 reservists.": "MOBILIZE",
+    }
+    for sentence, event in cases.items():
+        assert event in {g[1] for g in extract(sentence)}, sentence

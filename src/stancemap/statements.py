@@ -117,6 +117,7 @@ class Extractor:
         """Predicates that are acts: not modifiers, not themes inside a phrase, not absorbed
         by a negative governor; a speech predicate only when its content holds no act."""
         absorbed = {p.head.head.i for p in preds if p.head.head.i not in p.tokens
+                    and p.entry.event_type in ("SUPPORT", "AGREE", "COOPERATE")
                     and _negative_governor(p.head.head, preds)}
         heads = {p.head.i for p in preds}
         self._neutral = _neither_nor(preds)
@@ -189,6 +190,8 @@ class Extractor:
         if tok.i in self._neutral.get("kept", set()):
             entry, negated = NEUTRAL_ENTRY, False  # "neither supported nor condemned"
         event = _event_type(entry, negated, tok)
+        if event == "SANCTION" and entry.lemma in WITHDRAWALS and not _leaves_a_body(tok, at):
+            event = "RETREAT"  # "forces withdrew from the town", not from a treaty
         if event is None:
             return []
         focus_tokens = [tok, *syntax.object_tokens(tok)]
@@ -327,6 +330,22 @@ def _topic(tokens: Sequence[Token]) -> list[str]:
 
 
 NEUTRAL_ENTRY = Entry("neutral", "ADJ", "STATEMENT", 0, stance_words=True)
+
+
+WITHDRAWALS = {"withdraw", "withdraw from", "pull out", "pull out of", "leave", "exit", "quit"}
+BODIES = {"treaty", "agreement", "deal", "accord", "pact", "convention", "talks", "organization",
+          "organisation", "alliance", "union", "bloc", "council", "court", "membership",
+          "negotiations", "initiative", "program", "programme", "framework", "mission"}
+
+
+def _leaves_a_body(tok: Token, at: dict[int, Mention]) -> bool:
+    """Whether what is left is an organisation or agreement (not a place)."""
+    for t in syntax.object_tokens(tok):
+        if t.lemma_.lower() in BODIES:
+            return True
+        if t.i in at and at[t.i].actor.type in ("organization",):
+            return True
+    return False
 
 
 ISSUE_NOUNS = {"independence", "result", "outcome", "status", "legitimacy", "sovereignty",

@@ -78,7 +78,8 @@ def _nominal_agents(tok: Token) -> list[Token]:
             c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()]
     if mods:
         return mods
-    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in CARRIER_VERBS:
+    if tok.dep_ in ("dobj", "attr") and (tok.head.lemma_.lower() in CARRIER_VERBS or
+                                         tok.head.lemma_.lower() in NEG_GOVERNORS):
         return [c for c in tok.head.children if c.dep_ in SUBJECTS]
     return []
 
