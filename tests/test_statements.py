@@ -154,6 +154,11 @@ def test_generic_events_get_their_plover_category(extract) -> None:  # type: ign
         "Japan will send emergency aid to the Philippines.": "AID",
         "India urged China to pull back its troops.": "REQUEST",
         "Russia mobilised 300,000 reservists.": "MOBILIZE",
+        "The Chinese government imposed a curfew in the city.": "COERCE",
+        "France pledged 2 billion euros in military aid to Ukraine.": "AID",
+        "Armenian troops shelled Azerbaijani positions near the border.": "ASSAULT",
     }
     for sentence, event in cases.items():
         assert event in {g[1] for g in extract(sentence)}, sentence
+    assert [g[1] for g in extract("Armenian troops shelled Azerbaijani positions.")] == [
+        "ASSAULT"]  # the object is not an act of its own

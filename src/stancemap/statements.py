@@ -157,8 +157,12 @@ class Extractor:
                                                               for c in tok.children):
             return None  # "the referendums on joining Russia": a description, not an act
         if tok.lemma_.lower() in syntax.CARRIER_VERBS and any(
-                c.dep_ == "dobj" and c.i in heads for c in tok.children):
+                h != tok.i and (carrier := syntax.carrier_of(tok.doc[h])) is not None
+                and carrier.i == tok.i for h in heads):
             return None  # "demonstrated their solidarity": the noun is the act
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") and tok.head.i in heads and \
+                syntax.carrier_of(tok) is None:
+            return None  # "shelled Azerbaijani positions": the verb is the act
         return p
 
     # --- one act ----------------------------------------------------------------------

@@ -68,8 +68,8 @@ def _nominal_agents(tok: Token) -> list[Token]:
     """Agents of a predicate noun: "Kazakhstan's refusal", "the statement by the ministry",
     "Kazakh position", or the subject of "expressed support"."""
     poss = [c for c in tok.children if c.dep_ == "poss"]
-    if poss:
-        return poss
+    if poss and not (poss[0].pos_ == "PRON" and carrier_of(tok) is not None):
+        return poss  # "Kazakhstan's refusal" (but "they expressed their support": the subject)
     by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
           if g.dep_ == "pobj"]
     if by:
@@ -78,10 +78,23 @@ def _nominal_agents(tok: Token) -> list[Token]:
             c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()]
     if mods:
         return mods
-    if tok.dep_ in ("dobj", "attr") and (tok.head.lemma_.lower() in CARRIER_VERBS or
-                                         tok.head.lemma_.lower() in NEG_GOVERNORS):
-        return [c for c in tok.head.children if c.dep_ in SUBJECTS]
+    carrier = carrier_of(tok)
+    if carrier is not None:
+        return [c for c in carrier.children if c.dep_ in SUBJECTS]
     return []
+
+
+def carrier_of(tok: Token) -> Token | None:
+    """The verb that carries a predicate noun: "expressed support", "rejected the
+    recognition", "pledged 2 billion euros in military aid"."""
+    node = tok
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("in", "of") \
+            and node.head.head.dep_ == "dobj":
+        node = node.head.head
+    if node.dep_ in ("dobj", "attr") and (node.head.lemma_.lower() in CARRIER_VERBS or
+                                          node.head.lemma_.lower() in NEG_GOVERNORS):
+        return node.head
+    return None
 
 
 def negations(tok: Token, phrase: frozenset[int] = frozenset()) -> int:
