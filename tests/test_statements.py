@@ -162,3 +162,10 @@ def test_generic_events_get_their_plover_category(extract) -> None:  # type: ign
         assert event in {g[1] for g in extract(sentence)}, sentence
     assert [g[1] for g in extract("Armenian troops shelled Azerbaijani positions.")] == [
         "ASSAULT"]  # the object is not an act of its own
+
+
+def test_sources_and_denials(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("According to Ukrainian officials, Russian forces attacked the port overnight.")
+    assert [(g[0], g[1], g[5], g[6]) for g in got] == [("RUS", "ASSAULT", "UKRGOV", "reported")]
+    got = extract("Moscow denied that its troops had crossed the border.")
+    assert [g[6] for g in got] == ["denied"]

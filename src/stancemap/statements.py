@@ -177,7 +177,8 @@ class Extractor:
         if day is None and ctx.continues:
             day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
         when = day or (None if syntax.present(tok) else ctx.previous_date) or ctx.published
-        speakers = self.agents.actors(syntax.subjects(frame.head), at, ctx, when) if frame else []
+        speakers = self.agents.actors(syntax.subjects(frame.head), at, ctx, when) if frame \
+            else self.agents.actors(syntax.according_to(sent), at, ctx, when)
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
         subj = syntax.subjects(tok) or preceding_group(tok, at)
@@ -227,7 +228,7 @@ class Extractor:
         if event == "NO_COMMENT":
             stance = "no_comment" if issue else None
         also = self._paired_issue(issue, stance, theme) if issue else None
-        modality = _modality(tok, frame, sent)
+        modality = _modality(tok, frame, sent, entry)
         target = self._target(tok, at, agents)
         date_value = day
         if date_value is None:
@@ -269,7 +270,6 @@ class Extractor:
         if ctx.last_issue and any(
                 _issue_anaphor(t) or
                 (t.dep_ == "det" and t.lower_ in ("this", "these", "such")) or
-                (t.dep_ in ("dobj", "pobj") and t.lower_ in ("them", "it", "this")) or
                 t.lemma_.lower() in ("move", "decision", "step") for t in theme):
             return ctx.last_issue
         return None
@@ -424,8 +424,10 @@ def _event_type(entry: Entry, negated: bool, tok: Token | None = None) -> str | 
     return entry.event_type if entry.event_type in ("REJECT", "NO_COMMENT") else None
 
 
-def _modality(tok: Token, frame: Predicate | None, sent: Span) -> str:
-    if frame is not None and frame.entry.modality == "denied":
+def _modality(tok: Token, frame: Predicate | None, sent: Span,
+              entry: Entry | None = None) -> str:
+    if (frame is not None and frame.entry.modality == "denied") or (
+            entry is not None and entry.modality == "denied"):
         return "denied"
     if syntax.hypothetical(tok, reported=frame is not None):
         return "hypothetical"

@@ -173,10 +173,22 @@ def content_region(speech: Token) -> set[int]:
     return region
 
 
+def according_to(sent: Span) -> list[Token]:
+    """The source in "according to Ukrainian officials, ...": who reports the sentence."""
+    for tok in sent:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                if to.lower_ == "to":
+                    return [c for c in to.children if c.dep_ == "pobj"]
+    return []
+
+
 def object_tokens(tok: Token) -> list[Token]:
     """The predicate's object side: direct objects, prepositional objects, complements."""
     out: list[Token] = []
     for c in tok.children:
+        if c.lower_ == "according":
+            continue  # "according to X" names a source, not an object
         if c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "pobj", "dative",
                       "prep", "agent"):
             out.extend(c.subtree)
