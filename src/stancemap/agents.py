@@ -42,6 +42,7 @@ class DocContext:
     continues: bool = False  # the sentence before ended in ":"
     previous_date: str | None = None  # the date the sentence before spoke of
     last_speaker: Actor | None = None  # a person-like agent of the sentence before
+    agents: list[Actor] = field(default_factory=list)  # statement actors so far, last last
 
     def topic(self) -> str | None:
         """The issue the document has dealt with most so far (the last one on a tie)."""
@@ -171,6 +172,8 @@ class Agents:
             if i < tok.i and actor.type == "state" and doc[i].dep_ in ("nsubj", "nsubjpass",
                                                                           "poss"):
                 return self.kb.actors.get(actor.country or "", actor)
+        if ctx.agents and ctx.agents[-1].country in self.kb.actors:
+            return self.kb.actors[ctx.agents[-1].country or ""]  # the state that acted last
         return ctx.last("state")
 
     def numbered_group(self, count: str, ctx: DocContext) -> Actor | None:

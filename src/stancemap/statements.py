@@ -72,6 +72,7 @@ class Extractor:
         ctx.previous_date = explicit or next((s.date for s in out if s.date), None)
         ctx.last_speaker = self._speaker
         self._speaker = None
+        ctx.agents.extend(s.actor for s in out if s.actor.country)
         if any(s.issue for s in out):
             ctx.last_issue = next(s.issue for s in out if s.issue)
         return _dedupe(out)
@@ -178,7 +179,8 @@ class Extractor:
             day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
         when = day or (None if syntax.present(tok) else ctx.previous_date) or ctx.published
         speakers = self.agents.actors(syntax.subjects(frame.head), at, ctx, when) if frame \
-            else self.agents.actors(syntax.according_to(sent), at, ctx, when)
+            else []
+        sources = [] if frame else self.agents.actors(syntax.according_to(sent), at, ctx, when)
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
         subj = syntax.subjects(tok) or preceding_group(tok, at)
@@ -239,7 +241,7 @@ class Extractor:
             ctx.last_date = day
         out = []
         for agent in agents:
-            actor, reported_by, mod = self._attribute(agent, speakers, modality, when)
+            actor, reported_by, mod = self._attribute(agent, speakers or sources, modality, when)
             confidence = _confidence(issue_match is not None, bool(frame), mod)
             for i, st in [(issue, stance), *([also] if also else [])]:
                 out.append(Statement(

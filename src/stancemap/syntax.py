@@ -50,7 +50,7 @@ def coordinated(tok: Token) -> list[Token]:
     while todo:
         node = todo.pop()
         for c in node.children:
-            if c.dep_ in ("conj", "appos") and c not in out:
+            if (c.dep_ == "conj" or (c.dep_ == "appos" and c.pos_ == "PROPN")) and c not in out:
                 out.append(c)
                 todo.append(c)
     return out
