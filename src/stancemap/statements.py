@@ -208,6 +208,9 @@ class Extractor:
         focus = lemmas(focus_tokens)
         own_object = event not in ("STATEMENT", "NO_COMMENT")
         near = [*focus_tokens, *(t for x in subj for t in x.subtree)]
+        if frame is not None:  # "X, on the question of the referendums, said it would not"
+            near += [t for c in frame.head.children if c.dep_ == "prep" and
+                     c.lower_ in TOPIC_PREPS for t in c.subtree]
         issue_match = self.matcher.match(sentence_lemmas, focus, when, _topic(near),
                                          own_object) if self.matcher else None
         carried = self._carried_issue(syntax.object_tokens(tok), ctx)

@@ -15,6 +15,8 @@ INFORMAL = {"informally", "privately", "unofficially", "anonymously"}
 INFORMAL_PHRASES = ("on condition of anonymity", "off the record", "speaking anonymously",
                     "on the condition of anonymity", "who asked not to be named",
                     "who declined to be named")
+FRAMING_PREPS = {"in", "at", "during", "after", "before", "since", "amid", "following", "with",
+                 "throughout", "under", "by", "from", "despite", "while"}
 CARRIER_VERBS = {"express", "voice", "reaffirm", "reiterate", "announce", "issue", "make",
                  "give", "declare", "confirm", "state", "offer", "extend", "pledge", "show",
                  "demonstrate", "signal", "stress", "emphasize", "emphasise", "underline",
@@ -187,8 +189,9 @@ def object_tokens(tok: Token) -> list[Token]:
     """The predicate's object side: direct objects, prepositional objects, complements."""
     out: list[Token] = []
     for c in tok.children:
-        if c.lower_ == "according":
-            continue  # "according to X" names a source, not an object
+        if c.lower_ == "according" or (c.dep_ == "prep" and c.i < tok.i and
+                                        c.lower_ in FRAMING_PREPS):
+            continue  # "according to X", "In a speech about Y, X criticised Z": framing
         if c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "pobj", "dative",
                       "prep", "agent"):
             out.extend(c.subtree)
