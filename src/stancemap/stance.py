@@ -24,7 +24,6 @@ STOP = {'a', 'about', 'an', 'and', 'are', 'as', 'at', 'be', 'been', 'by', 'count
         'or', 'over', 'policy', 'position', 'recognise', 'recognition', 'recognize', 'state',
         'states', 'than', 'that', 'the', 'their', 'these', 'this', 'those', 'to', 'was', 'were',
         'whether', 'which', 'with'}
-ANAPHORA = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "such"}
 NEUTRAL_LEMMAS = {"neutral", "neutrality", "balanced", "abstain", "abstention", "non-aligned",
                   "equidistant", "impartial"}
 

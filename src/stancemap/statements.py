@@ -183,7 +183,8 @@ class Extractor:
         sources = [] if frame else self.agents.actors(syntax.according_to(sent), at, ctx, when)
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
-        subj = syntax.subjects(tok) or preceding_group(tok, at)
+        own_subj = syntax.subjects(tok)
+        subj = own_subj or preceding_group(tok, at)
         speaker_tokens = syntax.subjects(frame.head) if frame else subj
         if speaker_tokens and self._speaker is None and personal(speaker_tokens[0], at):
             found = self.agents.actors(speaker_tokens[:1], at, ctx, when=None)
@@ -193,7 +194,7 @@ class Extractor:
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
         if not agents:
             return []
-        negated = syntax.negations(tok, pred.tokens) % 2 == 1
+        negated = syntax.negations(tok, pred.tokens, own_subj) % 2 == 1
         if tok.i in self._neutral.get("kept", set()):
             entry, negated = NEUTRAL_ENTRY, False  # "neither supported nor condemned"
         event = _event_type(entry, negated, tok)

@@ -7,7 +7,6 @@ from spacy.tokens import Span, Token
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT = {"xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp"}
-NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody"}
 NEG_GOVERNORS = {"refuse", "decline", "fail", "reject", "avoid", "refrain", "rule",
                  "stop", "cease", "deny", "oppose"}
 MODALS = {"would", "could", "might", "may", "should"}
@@ -99,7 +98,8 @@ def carrier_of(tok: Token) -> Token | None:
     return None
 
 
-def negations(tok: Token, phrase: frozenset[int] = frozenset()) -> int:
+def negations(tok: Token, phrase: frozenset[int] = frozenset(),
+              subj: list[Token] | None = None) -> int:
     """How many negators scope over a predicate: its own "not/never", "neither ... nor" on
     its subject, "no" on its object, and negative governors ("refused to", "ruled out")."""
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") and \
@@ -114,7 +114,7 @@ def negations(tok: Token, phrase: frozenset[int] = frozenset()) -> int:
     if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor"
                                   for c in tok.head.children):
         count += 1  # "neither supported nor condemned"
-    for s in subjects(tok):
+    for s in subjects(tok) if subj is None else subj:
         if s.lower_ in ("none", "nobody", "neither") or any(
                 c.lower_ == "neither" or (c.dep_ == "cc" and c.lower_ == "nor")
                 for c in s.children):
