@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import StancemapError
 from .matrix import coverage_rows
 from .store import SQLStore
+from .store.base import DOC_COLUMNS
 
 FILES = ("documents", "mentions", "statements", "positions", "discrepancies", "events",
          "claims")
@@ -44,8 +46,28 @@ def _write(path: Path, records: Callable[[], Iterator[dict[str, Any]]]) -> int:
     return n
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Which rows to read: SQL conditions on the table's own columns, and a slice."""
+
+    where: tuple[str, ...] = ()
+    params: tuple[Any, ...] = ()
+    limit: int | None = None
+    offset: int = 0
+
+    def sql(self, select: str, order: str) -> str:
+        cond = f" WHERE {' AND '.join(self.where)}" if self.where else ""
+        page = f" LIMIT {int(self.limit)} OFFSET {int(self.offset)}" if self.limit else ""
+        return f"{select}{cond} ORDER BY {order}{page}"
+
+
+ALL = Page()
+
+
 class Rows:
-    """The contract's records, streamed from the store."""
+    """The contract's records, streamed from the store (all of them, or a ``Page``).
+
+    The one row mapping for the export files, the HTTP API and the report."""
 
     def __init__(self, store: SQLStore) -> None:
         self.store = store
@@ -55,53 +77,57 @@ class Rows:
         actor = self.actors.get(actor_id) if actor_id else None
         return actor.to_dict() if actor else None
 
-    def documents(self) -> Iterator[dict[str, Any]]:
-        for doc in self.store.iter_documents():
-            yield doc.to_dict()
+    def _rows(self, select: str, order: str, page: Page) -> Iterator[tuple[Any, ...]]:
+        return self.store.iter_rows(page.sql(select, order), page.params)
 
-    def mentions(self) -> Iterator[dict[str, Any]]:
-        sql = ("SELECT doc, start_char, end_char, text, actor, method FROM mentions "
-               "ORDER BY doc, start_char, end_char")
-        for doc, start, end, text, actor, method in self.store.iter_rows(sql):
+    def documents(self, page: Page = ALL) -> Iterator[dict[str, Any]]:
+        if page == ALL:
+            for doc in self.store.iter_documents():
+                yield doc.to_dict()
+            return
+        for row in self._rows(f"SELECT {', '.join(DOC_COLUMNS)} FROM documents", "id", page):
+            yield self.store._doc(row).to_dict()
+
+    def mentions(self, page: Page = ALL) -> Iterator[dict[str, Any]]:
+        sql = "SELECT doc, start_char, end_char, text, actor, method FROM mentions"
+        for doc, start, end, text, actor, method in self._rows(
+                sql, "doc, start_char, end_char", page):
             yield {"doc": doc, "start": start, "end": end, "text": text,
                    "actor": self.actor(actor), "method": method}
 
-    def statements(self) -> Iterator[dict[str, Any]]:
+    def statements(self, page: Page = ALL) -> Iterator[dict[str, Any]]:
         sql = ("SELECT id, doc, sentence, start_char, end_char, actor, target, event_type, issue, "
-               "stance, date, reported_by, modality, confidence FROM statements "
-               "ORDER BY doc, start_char, id")
-        for r in self.store.iter_rows(sql):
+               "stance, date, reported_by, modality, confidence FROM statements")
+        for r in self._rows(sql, "doc, start_char, id", page):
             yield {"id": r[0], "doc": r[1], "sentence": r[2], "start": r[3], "end": r[4],
                    "actor": self.actor(r[5]), "target": self.actor(r[6]), "event_type": r[7],
                    "issue": r[8], "stance": r[9], "date": r[10], "reported_by": self.actor(r[11]),
                    "modality": r[12], "confidence": r[13]}
 
-    def positions(self) -> Iterator[dict[str, Any]]:
+    def positions(self, page: Page = ALL) -> Iterator[dict[str, Any]]:
         sql = ("SELECT actor, issue, stance, as_of, confidence, evidence, docs, timeline "
-               "FROM positions ORDER BY actor, issue")
-        for r in self.store.iter_rows(sql):
+               "FROM positions")
+        for r in self._rows(sql, "actor, issue", page):
             yield {"actor": self.actor(r[0]), "issue": r[1], "stance": r[2], "as_of": r[3],
                    "confidence": r[4], "evidence": json.loads(r[5]), "docs": json.loads(r[6]),
                    "timeline": json.loads(r[7])}
 
-    def discrepancies(self) -> Iterator[dict[str, Any]]:
-        sql = ("SELECT id, kind, summary, statements, docs, actors, date FROM discrepancies "
-               "ORDER BY id")
-        for r in self.store.iter_rows(sql):
+    def discrepancies(self, page: Page = ALL) -> Iterator[dict[str, Any]]:
+        sql = "SELECT id, kind, summary, statements, docs, actors, date FROM discrepancies"
+        for r in self._rows(sql, "id", page):
             yield {"id": r[0], "kind": r[1], "summary": r[2], "statements": json.loads(r[3]),
                    "docs": json.loads(r[4]), "actors": [self.actor(a) for a in json.loads(r[5])],
                    "date": r[6]}
 
-    def events(self) -> Iterator[dict[str, Any]]:
-        sql = "SELECT id, event_type, date, actors, statements, docs FROM events ORDER BY id"
-        for r in self.store.iter_rows(sql):
+    def events(self, page: Page = ALL) -> Iterator[dict[str, Any]]:
+        sql = "SELECT id, event_type, date, actors, statements, docs FROM events"
+        for r in self._rows(sql, "id", page):
             yield {"id": r[0], "event_type": r[1], "date": r[2],
                    "actors": [self.actor(a) for a in json.loads(r[3])],
                    "statements": json.loads(r[4]), "docs": json.loads(r[5])}
 
-    def claims(self) -> Iterator[dict[str, Any]]:
-        sql = ("SELECT id, doc, sentence, subject, value, unit, as_of, source, grp FROM claims "
-               "ORDER BY doc, start_char, id")
-        for r in self.store.iter_rows(sql):
+    def claims(self, page: Page = ALL) -> Iterator[dict[str, Any]]:
+        sql = "SELECT id, doc, sentence, subject, value, unit, as_of, source, grp FROM claims"
+        for r in self._rows(sql, "doc, start_char, id", page):
             yield {"id": r[0], "doc": r[1], "sentence": r[2], "subject": r[3], "value": r[4],
                    "unit": r[5], "as_of": r[6], "source": self.actor(r[7]), "group": r[8]}
