@@ -33,6 +33,7 @@ class Themes:
     phrases: dict[str, list[tuple[str, ...]]]
     opposes: dict[str, set[str]]
     variants: dict[str, tuple[str, ...]]  # any form -> canonical group
+    softens: dict[str, set[str]]  # asserting the key is neutral on the listed themes
 
     def found(self, lemmas: Sequence[str]) -> set[str]:
         grams = _ngrams(lemmas)
@@ -52,7 +53,8 @@ def themes() -> Themes:
         forms = tuple(" ".join(_terms(g)) for g in group)
         for form in forms:
             variants[form] = forms
-    return Themes(phrases, {k: set(v) for k, v in raw["opposes"].items()}, variants)
+    return Themes(phrases, {k: set(v) for k, v in raw["opposes"].items()}, variants,
+                  {k: set(v) for k, v in (raw.get("softens") or {}).items()})
 
 
 def _terms(text: str) -> tuple[str, ...]:
@@ -191,6 +193,25 @@ class IssueMatcher:
                    if own and (found & own or self.th.conflict(found, own))]
         return related[0] if len(related) == 1 else None
 
+    def by_soft_theme(self, focus: Sequence[str], sentence: Sequence[str], day: str | None,
+                      context: Sequence[str | None] = ()) -> str | None:
+        """An act with no issue of its own that asserts the neutral line on one issue ("called
+        for an end to violence in Ukraine"): that issue, if it is in force on ``day`` and the
+        sentence names one of its terms or the text is on it."""
+        found = self.th.found(focus)
+        related = [i for i in self.issues if day is None or not i.since or
+                   day >= i.since[: len(day)]]
+        related = [i for i in related if any(self.th.softens.get(t, set()) &
+                                             self.issue_themes.get(i.id, set()) for t in found)]
+        if len(related) != 1:
+            return None
+        grams = _ngrams(sentence)
+        issue = related[0]
+        if issue.id in context or any(t in grams for t in self.terms[issue.id]) or \
+                self.th.found(sentence) & self.issue_themes.get(issue.id, set()):
+            return issue.id
+        return None
+
     def relation(self, issue: str, object_themes: set[str]) -> int:
         """+1 if acting on the object bears directly on the issue, -1 if the object is a
         theme that opposes the issue's (supporting territorial integrity vs annexation)."""
@@ -198,6 +219,12 @@ class IssueMatcher:
         if object_themes & own:
             return 1
         return -1 if self.th.conflict(object_themes, own) else 1
+
+    def softened(self, issue: str, found: set[str]) -> bool:
+        """Whether the act asserts a theme that is the neutral line on the issue ("called for
+        a peaceful settlement" on supporting an invasion)."""
+        own = self.issue_themes.get(issue, set())
+        return any(self.th.softens.get(t, set()) & own for t in found)
 
     def counter_theme(self, issue: str, found: set[str]) -> bool:
         return self.th.conflict(found - self.issue_themes.get(issue, set()),

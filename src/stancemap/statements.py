@@ -229,6 +229,9 @@ class Extractor:
             if issue is None and ctx.continues:
                 issue = ctx.previous_issue  # "... when the assembly deplored the invasion:"
             issue = issue or ctx.silence_issue or ctx.previous_issue or ctx.topic()
+        elif issue is None and self.matcher is not None and event in ("STATEMENT", "REQUEST"):
+            issue = self.matcher.by_soft_theme(focus, sentence_lemmas, when,
+                                               (ctx.previous_issue, ctx.topic()))
         theme = [tok, *syntax.theme_tokens(tok, entry.roles)]
         stance = self._stance(entry, event, negated, issue, theme) if issue else None
         if event == "NO_COMMENT":
@@ -289,6 +292,9 @@ class Extractor:
         found = object_themes | self.matcher.th.found(lemmas(syntax.clause(theme[0])))
         neutral = entry.lemma in NEUTRAL_LEMMAS or "neutrality" in found
         polarity = entry.polarity
+        if not negated and event != "NO_COMMENT" and self.matcher.softened(
+                issue, found if polarity == 0 else object_themes) and polarity >= 0:
+            return "neutral"  # "called for a peaceful settlement": the neutral line on a war
         relation = self.matcher.relation(issue, object_themes)
         if polarity == 0 and self.matcher.counter_theme(issue, found):
             polarity, relation = 1, -1  # "based on the principles of territorial integrity"
