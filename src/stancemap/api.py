@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import tempfile
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
@@ -25,7 +27,8 @@ from .ingest import IngestReport, ingest
 from .issues import load_issues
 from .kb import KnowledgeBase
 from .matrix import Matrix, build_matrix
-from .models import Document
+from .models import Document, Issue
+from .queries import Queries
 from .store import SQLStore, open_store
 
 
@@ -95,6 +98,11 @@ class Stancemap:
         """Actors x issues: each cell a stance (or "no data") and its number of sources."""
         return build_matrix(self.store)
 
+    @property
+    def queries(self) -> Queries:
+        """Read queries for the web UI, the HTTP API and the report (a fresh view each time)."""
+        return Queries(self.store)
+
     def summary(self) -> dict[str, Any]:
         """Counts per table and the actors mentioned most."""
         counts = {t: self.store.count(t) for t in (
@@ -105,3 +113,39 @@ class Stancemap:
             "FROM mentions m JOIN actors a ON a.id = m.actor "
             "GROUP BY a.id, a.name, a.type ORDER BY n DESC, a.id LIMIT 15")
         return {"counts": counts, "top_actors": top}
+
+    # --- editing ----------------------------------------------------------------------
+
+    def ingest_articles(self, articles: list[dict[str, Any]]) -> IngestReport:
+        """Ingest article objects as in a ``.jsonl`` file (``text`` or ``html``, optional
+        ``url``, ``title``, ``published``, ``publisher``)."""
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "articles.jsonl"
+            with path.open("w", encoding="utf-8") as handle:
+                for a in articles:
+                    body = str(a.get("text") or a.get("html") or "")
+                    url = a.get("url") or "api:" + hashlib.sha256(body.encode()).hexdigest()[:16]
+                    handle.write(json.dumps({**a, "url": url}, ensure_ascii=False) + "\n")
+            return self.ingest([str(path)])
+
+    def edit_actor(self, actor_id: str, fields: dict[str, str | None]) -> bool:
+        """Change an actor's name, type, country or sector; False if there is no such actor.
+        (Knowledge-base actors are rewritten when the knowledge base changes.)"""
+        allowed = {k: v for k, v in fields.items() if k in ("name", "type", "country", "sector")}
+        if self.store.actor(actor_id) is None:
+            return False
+        if allowed:
+            sets = ", ".join(f"{k} = ?" for k in allowed)
+            with self.store.transaction():
+                self.store.execute(f"UPDATE actors SET {sets}, origin = 'user' WHERE id = ?",
+                                   (*allowed.values(), actor_id))
+            self.store._actors = None
+        return True
+
+    def put_issue(self, issue: Issue) -> None:
+        """Add or replace one issue; every document is queued for analysis again."""
+        issues = [i for i in self.store.issues() if i.id != issue.id] + [issue]
+        with self.store.transaction():
+            self.store.replace_issues(issues, self.store.watch())
+            self.store.set_meta("issues_fingerprint", "edited")
+            self.store.reset_analysis()

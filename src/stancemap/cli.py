@@ -169,5 +169,41 @@ def demo_cmd(db: str | None, out_dir: Path) -> None:
     run_demo(_app(db), out_dir, out)
 
 
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="STANCEMAP_TOKEN", default=None,
+              help="Enable the API's writes (ingest, analyze, edits) for 'Bearer TOKEN' "
+                   "(env STANCEMAP_TOKEN); read-only without it.")
+def serve_cmd(db: str | None, host: str, port: int, token: str | None) -> None:
+    """Serve the web dashboard and the JSON API (/api, OpenAPI at /api/docs)."""
+    import uvicorn
+
+    from .web import create_app
+
+    settings = Settings.from_env(db=db)
+    with _app(settings.db) as app:
+        app.store  # noqa: B018  (open and migrate first: a bad --db fails here, in one line)
+    err.print(f"serving {settings.db} on http://{host}:{port}/ "
+              f"({'writes enabled with the token' if token else 'read-only'}); Ctrl-C stops")
+    uvicorn.run(create_app(settings.db, token), host=host, port=port, log_level="warning")
+
+
+@main.command("report")
+@click.option("--out", "out_file", required=True, type=click.Path(path_type=Path),
+              help="File to write.")
+@click.option("--format", "fmt", default="html", show_default=True,
+              type=click.Choice(["html", "md"]))
+@db_option
+def report_cmd(out_file: Path, fmt: str, db: str | None) -> None:
+    """Write a briefing: matrix, positions with quoted evidence, discrepancies, coverage."""
+    from .report import write_report
+
+    with _app(db) as app:
+        write_report(app.queries, out_file, fmt)
+    out.print(f"report written to {out_file}")
+
+
 if __name__ == "__main__":
     main()
