@@ -41,6 +41,8 @@ class DocContext:
     silence_issue: str | None = None  # the issue of the last "has not commented"
     continues: bool = False  # the sentence before ended in ":"
     previous_date: str | None = None  # the date the sentence before spoke of
+    paragraph_base: int | None = None  # offset of the paragraph of the sentence before
+    paragraph_ended: bool = True  # whether the sentence before closed its paragraph
     last_speaker: Actor | None = None  # a person-like agent of the sentence before
     agents: list[Actor] = field(default_factory=list)  # statement actors so far, last last
 

@@ -36,6 +36,7 @@ class Scores:
     n_gold_statements: int
     n_gold_positions: int
     misses: list[str] = field(default_factory=list)
+    mismatches: list[str] = field(default_factory=list)  # recalled, but wrong date/event type
 
 
 def _norm(text: str | None) -> str:
@@ -108,6 +109,7 @@ def evaluate(export_dir: Path, gold: Path | None = None) -> Scores:
         by_doc.setdefault(names.get(stmt.get("doc"), ""), []).append(stmt)
 
     misses: list[str] = []
+    mismatches: list[str] = []
     found = triples = dated = dates_ok = typed = types_ok = 0
     for g in gold_statements:
         in_doc = by_doc.get(g["doc"], [])
@@ -133,9 +135,14 @@ def evaluate(export_dir: Path, gold: Path | None = None) -> Scores:
         if g.get("date"):
             dated += 1
             dates_ok += best.get("date") == g["date"]
+            if best.get("date") != g["date"]:
+                mismatches.append(f"date {_label(g)}: found {best.get('date')}")
         if g.get("event_type"):
             typed += 1
             types_ok += best.get("event_type") == g["event_type"]
+            if best.get("event_type") != g["event_type"]:
+                mismatches.append(f"event_type {_label(g)} {g['event_type']}: found "
+                                  f"{best.get('event_type')}")
 
     judged = agreed = 0
     for doc in {g["doc"] for g in gold_statements}:
@@ -166,7 +173,8 @@ def evaluate(export_dir: Path, gold: Path | None = None) -> Scores:
         actor_issue_stance_recall=_ratio(triples, n), date_accuracy=_ratio(dates_ok, dated),
         event_type_accuracy=_ratio(types_ok, typed),
         position_accuracy=_ratio(positions_ok, len(gold_positions)),
-        n_gold_statements=n, n_gold_positions=len(gold_positions), misses=misses)
+        n_gold_statements=n, n_gold_positions=len(gold_positions), misses=misses,
+        mismatches=mismatches)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    rows = [(name, value) for name, value in vars(scores).items() if name != "misses"]
+    rows = [(name, value) for name, value in vars(scores).items()
+            if name not in ("misses", "mismatches")]
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
@@ -194,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for miss in scores.misses:
             print(f"  - {miss}")
+        for mismatch in scores.mismatches:
+            print(f"  ~ {mismatch}")
     return 0
 
 

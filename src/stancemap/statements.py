@@ -69,7 +69,12 @@ class Extractor:
             ctx.last_date = day
         ctx.continues = sent.text.rstrip().endswith(":")
         explicit = day if how == "explicit" else None
-        ctx.previous_date = explicit or next((s.date for s in out if s.date), None)
+        same_paragraph = base == ctx.paragraph_base and not ctx.paragraph_ended
+        kept = ctx.previous_date if same_paragraph or len(ctx.previous_date or "") == 10 \
+            else None  # an undated sentence goes on; a bare year does not, past a paragraph
+        ctx.previous_date = explicit or next((s.date for s in out if s.date), None) or kept
+        ctx.paragraph_base = base
+        ctx.paragraph_ended = "\n" in sent.text[len(sent.text.rstrip()):]
         ctx.last_speaker = self._speaker
         self._speaker = None
         ctx.agents.extend(s.actor for s in out if s.actor.country)
@@ -174,7 +179,8 @@ class Extractor:
         tok, entry = pred.head, pred.entry
         if _controlled(tok):
             return []  # "pressured Central Asian countries to support": not their act
-        day, _ = act_date(sent.text, ctx.published, ctx.last_date, tok.idx - sent[0].idx)
+        day, _ = act_date(_scoped_text(sent, tok), ctx.published, ctx.last_date,
+                          tok.idx - sent[0].idx)
         if day is None and ctx.continues:
             day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
         when = day or (None if syntax.present(tok) else ctx.previous_date) or ctx.published
@@ -414,6 +420,18 @@ def _controlled(tok: Token) -> bool:
         return lemma in MANIPULATIVE  # "pressure Central Asian countries to support"
     has_object = any(c.dep_ in ("dobj", "dative") for c in head.children)
     return has_object or lemma in IRREALIS or lemma in MANIPULATIVE
+
+
+def _scoped_text(sent: Span, tok: Token) -> str:
+    """The sentence with relative clauses that do not hold the act blanked out, so that
+    "neutrality recognised by the UN in 1995 ... has avoided comment" is not dated 1995."""
+    text = sent.text
+    for t in sent:
+        if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+            a = t.left_edge.idx - sent.start_char
+            b = t.right_edge.idx + len(t.right_edge.text) - sent.start_char
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _generic_analysts(speech: Token) -> bool:

@@ -20,7 +20,8 @@ CARRIER_VERBS = {"express", "voice", "reaffirm", "reiterate", "announce", "issue
                  "give", "declare", "confirm", "state", "offer", "extend", "pledge", "show",
                  "demonstrate", "signal", "stress", "emphasize", "emphasise", "underline",
                  "publish", "adopt", "take", "hold", "have", "present", "share", "set",
-                 "outline", "release", "post", "maintain", "keep"}
+                 "outline", "release", "post", "maintain", "keep", "record", "cast",
+                 "register", "provide", "lodge", "file"}
 
 
 def subjects(tok: Token, depth: int = 0) -> list[Token]:
@@ -81,7 +82,7 @@ def _nominal_agents(tok: Token) -> list[Token]:
         return mods
     carrier = carrier_of(tok)
     if carrier is not None:
-        return [c for c in carrier.children if c.dep_ in SUBJECTS]
+        return subjects(carrier)  # "... and has avoided public comment": inherited subjects
     return []
 
 
@@ -102,6 +103,8 @@ def negations(tok: Token, phrase: frozenset[int] = frozenset(),
               subj: list[Token] | None = None) -> int:
     """How many negators scope over a predicate: its own "not/never", "neither ... nor" on
     its subject, "no" on its object, and negative governors ("refused to", "ruled out")."""
+    noun_no = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
+                                         for c in tok.children)
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") and \
             tok.head.lemma_.lower() in CARRIER_VERBS:
         tok = tok.head  # "had not published any position": the carrier's negation counts
@@ -109,7 +112,7 @@ def negations(tok: Token, phrase: frozenset[int] = frozenset(),
                 if c.i not in phrase and (c.dep_ == "neg" or (c.lower_ in ("never", "no",
                                                                            "neither")
                                                               and c.dep_ != "det")))
-    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+    if noun_no:
         count += 1  # "recorded no vote", "gave no comment"
     if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor"
                                   for c in tok.head.children):
