@@ -6,10 +6,10 @@ and context around the contract fields. No SQL lives in the web layer.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from .analyze import position_holder
 from .export import Page, Rows
@@ -189,13 +189,20 @@ class Queries:
 
     def documents_meta(self, ids: Iterable[str], with_text: bool = False
                        ) -> dict[str, dict[str, Any]]:
+        """Title, publisher, date, ``uri`` as given and ``url``: its web address, if any."""
         cols = "id, uri, title, published, publisher" + (", text" if with_text else "")
         out: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(sorted(ids), 400):
             marks = ", ".join("?" for _ in chunk)
             for r in self.store.query(f"SELECT {cols} FROM documents WHERE id IN ({marks})",
                                       chunk):
-                out[r[0]] = dict(zip(cols.split(", "), r, strict=True))
+                out[r[0]] = {**dict(zip(cols.split(", "), r, strict=True)),
+                             "url": safe_url(r[1])}
+            for doc, uri in self.store.query(
+                    f"SELECT doc, uri FROM document_uris WHERE doc IN ({marks}) ORDER BY uri",
+                    chunk):
+                if doc in out and not out[doc]["url"]:
+                    out[doc]["url"] = safe_url(uri)
         return out
 
     def documents_list(self, limit: int = 500) -> list[dict[str, Any]]:
@@ -213,6 +220,7 @@ class Queries:
         if not docs:
             return None
         doc = docs[0]
+        doc["url"] = self.documents_meta([doc_id])[doc_id]["url"]
         one = Page(("doc = ?",), (doc_id,))
         mentions = list(self.rows.mentions(one))
         statements = list(self.rows.statements(one))
@@ -299,6 +307,21 @@ class Queries:
         return hits
 
 
+def safe_url(url: Any) -> str | None:
+    """``url`` if it is an absolute http(s) URL, else None: never link other schemes."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(
+            c in url for c in "\"'<>` \t\r\n\\"):
+        return url
+    return None
+
+
 def segments(text: str, mentions: list[dict[str, Any]], statements: list[dict[str, Any]]
              ) -> list[dict[str, Any]]:
     """The text cut at every mention and statement boundary: pieces with the mention (actor)
@@ -338,6 +361,3 @@ def _head(text: str) -> str:
         return text.split("\n\n", 1)[0]
     return (text.rsplit(" ", 1)[0] + "…") if len(text) >= CONTEXT_CHARS and " " in text else text
 
-
-def loads(value: str | None) -> Any:
-    return json.loads(value) if value else None

@@ -12,10 +12,11 @@ from typing import Any
 
 from .errors import StancemapError
 from .matrix import NO_DATA
+from .models import Position
 from .queries import Queries
 from .web.render import render, safe_url, stance_label, static_text
 
-QUOTES_PER_POSITION = 2
+QUOTES_PER_POSITION = 3  # from as many different documents
 VERBS = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on",
          "no_comment": "has not commented on", "ambiguous": "is ambiguous on",
          "contested": "has a contested position on"}
@@ -47,13 +48,22 @@ def gather(q: Queries) -> Briefing:
             continue
         items = [{"issue": p.issue, "title": titles.get(p.issue, p.issue), "stance": p.stance,
                   "verb": VERBS.get(p.stance, p.stance), "as_of": p.as_of, "docs": len(p.docs),
-                  "quotes": q.statements(p.evidence[:QUOTES_PER_POSITION])} for p in held]
+                  "quotes": _quotes(q, p)} for p in held]
         actors.append({"actor": a, "positions": items})
     counts = {t: q.store.count(t) for t in ("documents", "statements", "positions",
                                              "discrepancies", "events", "claims")}
     return Briefing(datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), counts,
                     [{"id": i.id, "title": i.title} for i in m.issues], rows, actors,
                     q.discrepancies(), q.coverage())
+
+
+def _quotes(q: Queries, p: Position) -> list[dict[str, Any]]:
+    """The most recent evidence, one statement per document, then more from the same ones."""
+    evidence = q.statements(p.evidence)
+    seen: set[str] = set()
+    first = [s for s in evidence if not (s["doc"] in seen or seen.add(s["doc"]))]
+    rest = [s for s in evidence if s not in first]
+    return (first + rest)[:QUOTES_PER_POSITION]
 
 
 def write_report(q: Queries, out: Path, fmt: str = "html") -> Path:
@@ -90,7 +100,7 @@ def md_cite(doc: dict[str, Any]) -> str:
     title = md(doc.get("title") or doc.get("id"))
     publisher = md(doc.get("publisher") or "unknown publisher")
     where = f"{publisher}, {md(doc.get('published') or 'undated')}"
-    url = safe_url(doc.get("uri"))
+    url = safe_url(doc.get("url") or doc.get("uri"))
     link = f"[{title}](<{url}>)" if url else f"*{title}*"
     return f"{link} ({where})"
 

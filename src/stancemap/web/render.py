@@ -6,28 +6,16 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from ..queries import safe_url
+
 STANCES = ("support", "oppose", "neutral", "no_comment", "ambiguous", "contested")
+__all__ = ["environment", "render", "safe_url", "static_text"]
 LABELS = {"no_comment": "no comment", "no data": "no data"}
-
-
-def safe_url(url: Any) -> str | None:
-    """``url`` if it is an absolute http(s) URL, else None: never emit other schemes."""
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(
-            c in url for c in "\"'<>` \t\r\n\\"):
-        return url
-    return None
 
 
 def highlight(snippet: str | None) -> Markup:
