@@ -1,7 +1,19 @@
 // Progressive enhancement: matrix cells open their evidence in the side panel.
 // Without JavaScript every link still works as a plain page.
 "use strict";
+// On a document page, the statement named in the address (#s-ID) is highlighted.
+function flashStatement() {
+  document.querySelectorAll(".hl-s.flash").forEach((el) => el.classList.remove("flash"));
+  const match = /^#s-([\w-]+)$/.exec(window.location.hash);
+  if (!match) return;
+  document.querySelectorAll(".hl-s").forEach((el) => {
+    if ((el.dataset.statements || "").split(" ").includes(match[1])) el.classList.add("flash");
+  });
+}
+window.addEventListener("hashchange", flashStatement);
+
 document.addEventListener("DOMContentLoaded", () => {
+  flashStatement();
   const panel = document.getElementById("evidence");
   if (!panel) return;
   const wide = () => window.matchMedia("(min-width: 821px)").matches;
