@@ -169,3 +169,54 @@ def test_sources_and_denials(extract) -> None:  # type: ignore[no-untyped-def]
     assert [(g[0], g[1], g[5], g[6]) for g in got] == [("RUS", "ASSAULT", "UKRGOV", "reported")]
     got = extract("Moscow denied that its troops had crossed the border.")
     assert [g[6] for g in got] == ["denied"]
+
+
+def test_a_call_for_peace_is_the_neutral_line_on_the_war(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Uzbekistan's president urged both sides to show restraint and return to "
+                  "negotiations over the war.")
+    assert ("UZB", "REQUEST", "support-russia-war", "neutral") in [g[:4] for g in got]
+    got = extract("On March 3 Kazakhstan called for a ceasefire and a political settlement of "
+                  "the conflict in Ukraine.")
+    assert ("KAZ", "REQUEST", "support-russia-war", "neutral") in [g[:4] for g in got]
+
+
+def test_not_taking_part_in_a_vote_is_silence(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Turkmenistan did not participate in the vote on the resolution condemning "
+                  "the invasion.")
+    assert ("TKM", "NO_COMMENT", "support-russia-war", "no_comment") in [g[:4] for g in got]
+    got = extract("Tajikistan's delegation cast no vote on the resolution condemning the "
+                  "annexation.")
+    assert [g[:4] for g in got] == [("TJK", "NO_COMMENT", "recognize-annexation-2022",
+                                     "no_comment")]
+
+
+def test_a_definite_noun_takes_the_issue_it_had_before(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Kazakhstan declined to comment on the annexation votes. Tashkent has not "
+                  "addressed the votes either.")
+    assert ("UZB", "NO_COMMENT", "recognize-annexation-2022", "no_comment") in [
+        g[:4] for g in got]
+
+
+def test_a_position_restated_by_reference(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Kazakhstan does not recognise the Donetsk People's Republic. Astana has "
+                  "maintained this position ever since.")
+    assert [g[2:4] for g in got] == [("recognize-dnr-lnr", "oppose")] * 2
+    got = extract("Kazakhstan has never recognised Kosovo, and the same approach applies to "
+                  "the Luhansk republic.")
+    assert ("KAZ", "STATEMENT", "recognize-dnr-lnr", "oppose") in [g[:4] for g in got]
+
+
+def test_an_act_that_is_not_on_the_agenda_is_negated(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("The minister said the recognition of the breakaway republics in Donbas was "
+                  "not on Uzbekistan's agenda.")
+    assert ("UZB", "recognize-dnr-lnr", "oppose") in [(g[0], g[2], g[3]) for g in got]
+    got = extract("Uzbekistan's statement in support of Ukraine's territorial integrity was "
+                  "not the first.")
+    assert all(g[1] != "NO_COMMENT" for g in got)
+
+
+def test_a_relative_clause_does_not_date_the_act(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Turkmenistan, whose neutrality the UN recognised in 1995, has avoided "
+                  "comment on the war.")
+    assert ("TKM", "NO_COMMENT", "support-russia-war", "no_comment", "2022-10-05") in [
+        g[:5] for g in got]

@@ -24,6 +24,7 @@ STATE_WORDS = {"it", "country", "state", "republic", "government", "authorities"
 PLURAL_PRONOUNS = {"they", "them"}
 GROUP_NOUNS = {"state", "country", "republic", "government", "nation", "capital", "leader",
                "neighbour", "neighbor"}
+DEFINITE = {"the", "these", "those", "this", "that", "such"}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 
@@ -34,6 +35,9 @@ class DocContext:
     published: str | None
     last_date: str | None = None
     last_issue: str | None = None
+    last_agents: list[Actor] = field(default_factory=list)  # agents of the last act
+    last_sign: int | None = None  # direction of the last act: +1 for, -1 against its object
+    last_stances: dict[str, tuple[str, str]] = field(default_factory=dict)  # by country/id
     recent: list[Actor] = field(default_factory=list)  # actors mentioned, most recent last
 
     issues_seen: dict[str, int] = field(default_factory=dict)
@@ -54,6 +58,23 @@ class DocContext:
         if self.last_issue and self.issues_seen.get(self.last_issue) == top:
             return self.last_issue
         return max(self.issues_seen, key=lambda k: self.issues_seen[k])
+
+    noun_issues: dict[str, str] = field(default_factory=dict)  # "vote" -> issue it named
+
+    def learn_nouns(self, tokens: Sequence[Token], issue: str) -> None:
+        """Nouns of an act's phrase that matched an issue, for definite descriptions later."""
+        for t in tokens:
+            if t.pos_ == "NOUN":
+                self.noun_issues[t.lemma_.lower()] = issue
+
+    def recall_noun(self, tokens: Sequence[Token]) -> str | None:
+        """"The votes", "the ceremony": a definite noun of the act's phrase that an earlier
+        act's phrase used on an issue."""
+        for t in tokens:
+            if t.pos_ == "NOUN" and t.lemma_.lower() in self.noun_issues and any(
+                    c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children):
+                return self.noun_issues[t.lemma_.lower()]
+        return None
 
     def remember(self, actors: Sequence[Actor]) -> None:
         self.recent.extend(actors)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from . import syntax
+from . import reprise, syntax
 from .agents import Agents, DocContext, personal, preceding_group, token_mentions
 from .classify import Prediction
 from .dates import act_date
@@ -43,7 +43,7 @@ class Extractor:
         """The statements of one parsed sentence; ``base`` is the paragraph's offset."""
         at = token_mentions(sent, base, mentions)
         ctx.current = sorted((i, m.actor) for i, m in at.items())
-        preds = self.lexicon.find(sent)
+        preds = reprise.restatements(sent, self.lexicon.find(sent))
         self.found_predicates = bool(preds)
         speech, content_of = self._frames(preds)
         acts = self._acts(preds, speech, content_of)
@@ -198,6 +198,8 @@ class Extractor:
         agents = self.agents.actors(subj, at, ctx, when, speakers)
         if not agents and not any(t.pos_ == "PROPN" for t in subj):
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
+        if not agents and entry is reprise.RESTATE:
+            agents = ctx.last_agents  # "..., and the same approach applies to X"
         if not agents:
             return []
         negated = syntax.negations(tok, pred.tokens, own_subj) % 2 == 1
@@ -229,6 +231,10 @@ class Extractor:
         possessive = any(_issue_anaphor(t) for t in syntax.object_tokens(tok))
         issue = carried if carried and (issue_match is None or possessive) else (
             issue_match.issue if issue_match else None)
+        if issue_match is not None:
+            ctx.learn_nouns(focus_tokens, issue_match.issue)
+        elif issue is None:
+            issue = ctx.recall_noun(focus_tokens)  # "has not addressed the votes"
         if issue is None and (event == "NO_COMMENT" or entry.lemma in ("abstain", "abstention")):
             # "Dushanbe has not commented": on what the sentence or the text just spoke of
             issue = self.matcher.by_theme(sentence_lemmas) if self.matcher else None
@@ -242,6 +248,9 @@ class Extractor:
         stance = self._stance(entry, event, negated, issue, theme) if issue else None
         if event == "NO_COMMENT":
             stance = "no_comment" if issue else None
+        if entry is reprise.RESTATE:  # "Nur-Sultan has held this line"
+            last = ctx.last_stances.get(agents[0].country or agents[0].id)
+            issue, stance = reprise.restated(tok, issue, ctx.last_sign, last)
         also = self._paired_issue(issue, stance, theme) if issue else None
         modality = _modality(tok, frame, sent, entry)
         target = self._target(tok, at, agents)
@@ -262,6 +271,12 @@ class Extractor:
                     doc=doc_id, sentence=sent.text, start=span[0], end=span[1], actor=actor,
                     event_type=event, target=target, issue=i, stance=st, date=date_value,
                     reported_by=reported_by, modality=mod, confidence=confidence))
+        ctx.last_agents = agents
+        if entry.polarity and event != "NO_COMMENT":
+            ctx.last_sign = entry.polarity * (-1 if negated else 1)
+        for st in out:
+            if st.issue and st.stance in ("support", "oppose", "neutral"):
+                ctx.last_stances[st.actor.country or st.actor.id] = (st.issue, st.stance)
         return out
 
     def _paired_issue(self, issue: str, stance: str | None, focus_tokens: list[Token]
@@ -427,6 +442,9 @@ def _scoped_text(sent: Span, tok: Token) -> str:
     "neutrality recognised by the UN in 1995 ... has avoided comment" is not dated 1995."""
     text = sent.text
     for t in sent:
+        if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            continue  # "actions to protect ... on Saturday": the parser often hangs the act's
+            # date on an infinitive; it does not date anything of its own
         if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= tok.i <= t.right_edge.i):
             a = t.left_edge.idx - sent.start_char
             b = t.right_edge.idx + len(t.right_edge.text) - sent.start_char

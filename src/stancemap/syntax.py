@@ -114,6 +114,9 @@ def negations(tok: Token, phrase: frozenset[int] = frozenset(),
                                                               and c.dep_ != "det")))
     if noun_no:
         count += 1  # "recorded no vote", "gave no comment"
+    if ((tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass")) or tok.dep_ == "csubj") \
+            and tok.head.lemma_.lower() == "be":
+        count += _copula_negation(tok.head)  # "recognition is not on the agenda"
     if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor"
                                   for c in tok.head.children):
         count += 1  # "neither supported nor condemned"
@@ -133,6 +136,22 @@ def negations(tok: Token, phrase: frozenset[int] = frozenset(),
             break
         child, head = head, head.head
         hops += 1
+    return count
+
+
+OFF_AGENDA = {("out", "question"), ("off", "table"), ("off", "agenda")}
+
+
+def _copula_negation(be: Token) -> int:
+    """Negators of a copula whose subject is an act: "is not on the agenda", "is out of
+    the question", "is off the table" (not "was not the first": that says what it is)."""
+    if any(c.dep_ == "attr" for c in be.children):
+        return 0
+    count = sum(1 for c in be.children if c.dep_ == "neg" or c.lower_ == "never")
+    for c in be.children:
+        if c.dep_ in ("prep", "advmod") and any(
+                (c.lower_, g.lemma_.lower()) in OFF_AGENDA for g in c.subtree):
+            count += 1
     return count
 
 
