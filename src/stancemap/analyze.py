@@ -17,11 +17,12 @@ from typing import Any
 from spacy.language import Language
 
 from .actors import Context, Resolver
+from .claims import SentenceView, extract_claims
 from .classify import default_classifier
 from .kb import KnowledgeBase
-from .models import Actor, Document, Issue, Mention, Sentence, Statement
+from .link import link, position_holder  # noqa: F401 (re-exported)
+from .models import Claim, Document, Issue, Mention, Sentence, Statement
 from .nlp import Paragraph, parse
-from .positions import Evidence, build_positions
 from .predicates import default_lexicon
 from .stance import IssueMatcher
 from .statements import DocContext, Extractor
@@ -40,6 +41,9 @@ class AnalyzeReport:
     mentions: int = 0
     statements: int = 0
     positions: int = 0
+    events: int = 0
+    discrepancies: int = 0
+    claims: int = 0
     skipped_language: int = 0
 
 
@@ -54,7 +58,7 @@ def sync_kb(store: SQLStore, kb: KnowledgeBase) -> bool:
     return True
 
 
-Result = tuple[Document, list[Sentence], list[Mention], list[Statement]]
+Result = tuple[Document, list[Sentence], list[Mention], list[Statement], list[Claim]]
 
 
 class Analyzer:
@@ -100,9 +104,9 @@ def analyze_documents(
         results = _parallel(docs, workers)
     else:
         results = (r for batch in _batches(docs, 16) for r in analyzer.run(batch))
-    for doc, sentences, mentions, statements in results:
+    for doc, sentences, mentions, statements, claims in results:
         with store.transaction():
-            store.save_analysis(doc.id, sentences, mentions, statements)
+            store.save_analysis(doc.id, sentences, mentions, statements, claims)
         report.documents += 1
         report.sentences += len(sentences)
         report.mentions += len(mentions)
@@ -110,7 +114,9 @@ def analyze_documents(
             on_doc(doc)
     _WORKER = None
     with store.transaction():
-        report.positions = link(store, kb)
+        linked = link(store, kb)
+    report.positions, report.events = linked.positions, linked.events
+    report.discrepancies, report.claims = linked.discrepancies, linked.claims
     report.statements = store.count("statements")
     return report
 
@@ -152,14 +158,16 @@ def _english(store: SQLStore, report: AnalyzeReport) -> Iterator[Document]:
 
 def analyze_document(resolver: Resolver, extractor: Extractor, doc: Document,
                      paras: list[Paragraph]
-                     ) -> tuple[list[Sentence], list[Mention], list[Statement]]:
-    """Sentences (with offsets), actor mentions and statements of one parsed document."""
+                     ) -> tuple[list[Sentence], list[Mention], list[Statement], list[Claim]]:
+    """Sentences (with offsets), actor mentions, statements and numeric claims of one parsed
+    document."""
     ctx = Context(published=doc.published)
     dctx = DocContext(published=doc.published)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     statements: list[Statement] = []
     unexplained = []
+    views: list[SentenceView] = []
     for para in paras:
         for sent in para.doc.sents:
             text = sent.text
@@ -172,13 +180,15 @@ def analyze_document(resolver: Resolver, extractor: Extractor, doc: Document,
             sentences.append(Sentence(doc.id, index, start, end))
             found = resolver.resolve(doc.id, sent, para.start, index, ctx)
             mentions += found
+            views.append(SentenceView(sent, para.start, start, end, found))
             acts = extractor.sentence(doc.id, sent, para.start, found, dctx)
             statements += acts
             if found and not acts and not extractor.found_predicates and any(
                     m.actor.type != "person" or m.actor.country for m in found):
                 unexplained.append((sent, para.start, found))
     statements += _fallback(extractor, doc, unexplained)
-    return sentences, mentions, statements
+    claims = extract_claims(doc.id, views, doc.published, resolver.kb)
+    return sentences, mentions, statements, claims
 
 
 def _fallback(extractor: Extractor, doc: Document, pending: list) -> list[Statement]:  # type: ignore[type-arg]
@@ -192,26 +202,3 @@ def _fallback(extractor: Extractor, doc: Document, pending: list) -> list[Statem
         if pred.event_type != "NONE" and pred.event_prob >= FALLBACK_MIN_PROB:
             out += extractor.classified(doc.id, sent, base, found, ctx, pred)
     return out
-
-
-def position_holder(actor: Actor, kb: KnowledgeBase) -> Actor | None:
-    """Whose position a statement bears on: a state for its ministries and officials, an
-    organisation or group for itself; analysts hold no positions."""
-    if actor.type == "state" and actor.country in kb.actors:
-        return kb.actors[actor.country]
-    if actor.type in ("organization", "group") and not actor.id.startswith("generic:"):
-        return actor
-    return None
-
-
-def link(store: SQLStore, kb: KnowledgeBase) -> int:
-    """Rebuild every position from every stored statement."""
-    evidence = []
-    for statement, published in store.iter_statements():
-        holder = position_holder(statement.actor, kb)
-        if holder and statement.issue and statement.stance:
-            evidence.append(Evidence(statement, holder, published))
-    positions = build_positions(evidence)
-    store.ensure_actors(p.actor for p in positions)
-    store.replace_positions(positions)
-    return len(positions)

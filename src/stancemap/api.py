@@ -27,7 +27,7 @@ from .ingest import IngestReport, ingest
 from .issues import load_issues
 from .kb import KnowledgeBase
 from .matrix import Matrix, build_matrix
-from .models import Document, Issue
+from .models import Claim, Discrepancy, Document, Event, Issue
 from .queries import Queries
 from .store import SQLStore, open_store
 
@@ -97,6 +97,21 @@ class Stancemap:
     def matrix(self) -> Matrix:
         """Actors x issues: each cell a stance (or "no data") and its number of sources."""
         return build_matrix(self.store)
+
+    def discrepancies(self, kind: str | None = None) -> list[Discrepancy]:
+        """Where accounts disagree, most significant first."""
+        return [d for d in self.store.discrepancies() if kind is None or d.kind == kind]
+
+    def events(self, min_docs: int = 1) -> list[Event]:
+        """Events merged across documents, by date."""
+        return [e for e in self.store.events() if len(e.docs) >= min_docs]
+
+    def claim_series(self) -> dict[str, list[tuple[Claim, str | None]]]:
+        """Numeric claims by quantity (group), each series in as-of order."""
+        series: dict[str, list[tuple[Claim, str | None]]] = {}
+        for claim, publisher in self.store.iter_claims():
+            series.setdefault(claim.group or claim.id, []).append((claim, publisher))
+        return series
 
     @property
     def queries(self) -> Queries:

@@ -16,7 +16,7 @@ from rich.table import Table
 from .api import Stancemap
 from .config import Settings
 from .errors import StancemapError
-from .tables import matrix_table
+from .tables import discrepancy_lines, events_table, matrix_table, series_table
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
@@ -93,8 +93,9 @@ def analyze_cmd(issues: Path | None, db: str | None, kb_files: tuple[Path, ...])
             report = app.analyze(issues, on_doc=tick)
     note = f", {report.skipped_language} not English (skipped)" if report.skipped_language else ""
     out.print(f"analysed: {report.documents} documents, {report.sentences} sentences, "
-              f"{report.mentions} actor mentions{note}; {report.statements} statements and "
-              f"{report.positions} positions in the store")
+              f"{report.mentions} actor mentions{note}; {report.statements} statements, "
+              f"{report.positions} positions, {report.events} events, {report.claims} numeric "
+              f"claims and {report.discrepancies} discrepancies in the store")
 
 
 @main.command("export")
@@ -118,6 +119,32 @@ def positions_cmd(db: str | None) -> None:
         if not app.store.issues():
             raise StancemapError("no issues yet: run `stancemap analyze --issues FILE` first")
         out.print(matrix_table(app))
+
+
+@main.command("discrepancies")
+@click.option("--kind", help="Only this kind (conflicting_accounts, omitted_topic, numeric).")
+@click.option("--limit", type=int, default=None, help="Print at most this many.")
+@db_option
+def discrepancies_cmd(kind: str | None, limit: int | None, db: str | None) -> None:
+    """Print where sources disagree, most significant first, each side quoted."""
+    with _app(db) as app:
+        found = app.discrepancies(kind)
+    if not found:
+        out.print("no discrepancies found" + (f" of kind {kind}" if kind else ""))
+        return
+    for line in discrepancy_lines(found[:limit]):
+        out.print(line)
+
+
+@main.command("events")
+@click.option("--min-docs", type=int, default=2, show_default=True,
+              help="Only events reported by at least this many documents.")
+@db_option
+def events_cmd(min_docs: int, db: str | None) -> None:
+    """Print events merged across documents, and numeric series from several sources."""
+    with _app(db) as app:
+        out.print(events_table(app.events(min_docs)))
+        out.print(series_table(app.claim_series()))
 
 
 @main.command("evaluate")

@@ -113,21 +113,27 @@ class Rows:
                    "timeline": json.loads(r[7])}
 
     def discrepancies(self, page: Page = ALL) -> Iterator[dict[str, Any]]:
-        sql = "SELECT id, kind, summary, statements, docs, actors, date FROM discrepancies"
-        for r in self._rows(sql, "id", page):
+        sql = ("SELECT id, kind, summary, statements, docs, actors, date, issue, claims, sides, "
+               "score FROM discrepancies")
+        for r in self._rows(sql, "score DESC, id", page):
             yield {"id": r[0], "kind": r[1], "summary": r[2], "statements": json.loads(r[3]),
                    "docs": json.loads(r[4]), "actors": [self.actor(a) for a in json.loads(r[5])],
-                   "date": r[6]}
+                   "date": r[6], "issue": r[7], "claims": json.loads(r[8]),
+                   "sides": json.loads(r[9]), "score": r[10]}
 
     def events(self, page: Page = ALL) -> Iterator[dict[str, Any]]:
-        sql = "SELECT id, event_type, date, actors, statements, docs FROM events"
-        for r in self._rows(sql, "id", page):
+        sql = "SELECT id, event_type, date, actors, statements, docs, kind, label FROM events"
+        for r in self._rows(sql, "date, id", page):
             yield {"id": r[0], "event_type": r[1], "date": r[2],
                    "actors": [self.actor(a) for a in json.loads(r[3])],
-                   "statements": json.loads(r[4]), "docs": json.loads(r[5])}
+                   "statements": json.loads(r[4]), "docs": json.loads(r[5]), "kind": r[6],
+                   "label": r[7]}
 
     def claims(self, page: Page = ALL) -> Iterator[dict[str, Any]]:
-        sql = "SELECT id, doc, sentence, subject, value, unit, as_of, source, grp FROM claims"
+        sql = ("SELECT id, doc, sentence, subject, value, unit, as_of, source, grp, start_char, "
+               "end_char, qualifier, since, period, figure FROM claims")
         for r in self._rows(sql, "doc, start_char, id", page):
             yield {"id": r[0], "doc": r[1], "sentence": r[2], "subject": r[3], "value": r[4],
-                   "unit": r[5], "as_of": r[6], "source": self.actor(r[7]), "group": r[8]}
+                   "unit": r[5], "as_of": r[6], "source": self.actor(r[7]), "group": r[8],
+                   "start": r[9], "end": r[10], "qualifier": r[11], "since": r[12],
+                   "period": r[13], "figure": r[14]}

@@ -219,6 +219,8 @@ class Event:
     actors: list[Actor] = field(default_factory=list)
     statements: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
+    kind: str = "statement"  # call, meeting, visit, summit, vote, statement or an act
+    label: str = ""  # "call: Kyrgyzstan, Russia"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -235,6 +237,10 @@ class Discrepancy:
     statements: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    issue: str | None = None
+    claims: list[str] = field(default_factory=list)  # numeric: the claim ids
+    sides: list[dict[str, Any]] = field(default_factory=list)  # who says what, quoted
+    score: float = 0.0  # significance, for ordering
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -253,6 +259,12 @@ class Claim:
     as_of: str | None
     source: Actor | None
     group: str | None = None
+    start: int = 0  # the sentence's character offsets in the document text
+    end: int = 0
+    qualifier: str | None = None  # hedge before the figure: "about", "more than" ...
+    since: str | None = None  # start of the counted period, when the text gives one
+    period: str = "total"  # "since" a date, one "day", or a "total"
+    text: str = ""  # the figure as written: "About 98,000 Russian citizens"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

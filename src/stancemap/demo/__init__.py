@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..api import Stancemap
-from ..tables import matrix_table
+from ..tables import discrepancy_lines, events_table, matrix_table, series_table
 
 
 def corpus_dir() -> Path:
@@ -44,4 +44,11 @@ def run_demo(app: Stancemap, out_dir: Path, console: Console) -> None:
     console.print(actors)
     with app:
         console.print(matrix_table(app, "Where each state stands (stance, number of sources)"))
+        console.print(events_table(app.events(min_docs=2)))
+        console.print(series_table(app.claim_series()))
+        found = app.discrepancies()
+    console.print(f"[bold]Where sources disagree[/bold] ({len(found)}; "
+                  "`stancemap discrepancies` lists them all):")
+    for line in discrepancy_lines(found[:5]):
+        console.print(line)
     console.print(f"exported files: {', '.join(f'{k} ({v})' for k, v in counts.items())}")

@@ -1,0 +1,437 @@
+"""Numeric claims: quantities an article reports as facts ("About 98,000 Russian citizens
+crossed into Kazakhstan between 21 September and Tuesday, according to the interior ministry"),
+each with its value, unit, hedge, what is counted, the period, the as-of date and who gives it.
+
+Claims about the same quantity share a ``group``: the same kind of thing counted (people,
+troops, tonnes of grain ...), of the same origin, doing the same act (arriving, leaving, being
+mobilised ...) at the same place, over the same kind of period (since a date, on one day, in
+total) and in the same unit. Lexicons live in ``data/quantities.yaml``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from .dates import find_dates
+from .kb import KnowledgeBase
+from .models import Actor, Claim, Mention
+from .yamlio import load_yaml
+
+SPEECH = {"say", "tell", "report", "announce", "state", "add", "note", "estimate", "calculate",
+          "count", "confirm", "put", "record", "show", "cite", "quote", "tally", "register"}
+MOTION_ACTS = {"arrive", "leave", "deport", "evacuate"}
+PLACE_PREPS = {"into", "in", "to", "from", "at", "across", "inside"}
+SAME_PERIOD = re.compile(r"\b(?:over|during|in|for) (?:the|that) same (?:period|time|days?|week)"
+                         r"|\bover that period\b", re.I)
+SINCE = re.compile(r"\b(since|from|between|starting|after)\s+(?:early\s+|late\s+|mid-)?$", re.I)
+NUMERIC = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mln|bn|tn)?$", re.I)
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+PRECISION = {10: "day", 7: "month", 4: "year"}
+DESCRIPTIVE_BELOW = 10
+STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    kinds: dict[str, str]  # lemma -> kind
+    acts: dict[str, str]  # lemma or "lemma particle" -> act
+    units: dict[str, str]  # surface -> unit code
+    numbers: dict[str, float]
+    scales: dict[str, float]
+    hedges: dict[str, tuple[float, float]]
+    skip: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw: dict[str, Any] = load_yaml(
+        (resources.files("stancemap") / "data" / "quantities.yaml").read_text(encoding="utf-8"))
+
+    def invert(section: dict[str, list[str]]) -> dict[str, str]:
+        return {str(w).lower(): key for key, words in section.items() for w in words}
+
+    return Lexicon(invert(raw["kinds"]), invert(raw["acts"]), invert(raw["units"]),
+                   {k: float(v) for k, v in raw["numbers"].items()},
+                   {k: float(v) for k, v in raw["scales"].items()},
+                   {k: (float(v[0]), float(v[1])) for k, v in raw["hedges"].items()},
+                   frozenset(raw["skip"]))
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """A parsed sentence of a document with its offset and resolved mentions."""
+
+    sent: Span
+    base: int  # offset of the sentence's paragraph in the document text
+    start: int
+    end: int
+    mentions: list[Mention]
+
+
+@dataclass(slots=True)
+class _Figure:
+    tokens: list[Token]  # the number's tokens (plus a scale word)
+    value: float
+    unit: str | None
+    qualifier: str | None
+
+
+def extract_claims(doc_id: str, views: list[SentenceView], published: str | None,
+                   kb: KnowledgeBase) -> list[Claim]:
+    """Every numeric claim of one document, in text order."""
+    lex = lexicon()
+    states = kb.actors
+    focus = _focus_state(views, kb)
+    base = date.fromisoformat(published) if published and len(published) == 10 else None
+    out: list[Claim] = []
+    previous: Claim | None = None
+    for view in views:
+        if not any(t.like_num for t in view.sent):
+            continue
+        dates = find_dates(view.sent.text, base)
+        taken = {t.i for d in dates for t in view.sent.char_span(
+            d.start, d.end, alignment_mode="expand") or ()}
+        for fig in _figures(view.sent, lex, taken):
+            claim = _claim(doc_id, view, fig, dates, published, previous, focus, states, lex)
+            if claim:
+                out.append(claim)
+                previous = claim
+    return out
+
+
+def _focus_state(views: list[SentenceView], kb: KnowledgeBase) -> str | None:
+    """The state a document is about ("the country"): the one named most by its name, capital
+    or institutions; demonyms ("Russian arrivals") do not count."""
+    counts: Counter[str] = Counter()
+    for v in views:
+        for m in v.mentions:
+            if m.actor.type != "state" or not m.actor.country:
+                continue
+            kinds = {e.kind for e in kb.lookup(m.text) if e.actor == m.actor.id}
+            if kinds & {"name", "capital", "seat"} or m.actor.sector in STATE_SECTORS:
+                counts[m.actor.country] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _figures(sent: Span, lex: Lexicon, taken: set[int]) -> list[_Figure]:
+    out: list[_Figure] = []
+    used: set[int] = set()
+    for tok in sent:
+        if tok.i in used or tok.i in taken or not _is_number(tok, lex):
+            continue
+        if YEAR.match(tok.text) or _in_code(tok):
+            continue
+        tokens = [tok]
+        value = _value(tok.text, lex)
+        nxt = tok.nbor(1) if tok.i + 1 < sent.end else None
+        while value is not None and nxt is not None and nxt.lower_ in lex.scales:
+            value *= lex.scales[nxt.lower_]
+            tokens.append(nxt)
+            nxt = nxt.nbor(1) if nxt.i + 1 < sent.end else None
+        if value is None:
+            continue
+        used.update(t.i for t in tokens)
+        out.append(_Figure(tokens, value, _unit(tokens, sent, lex), _hedge(tokens[0], lex)))
+    return out
+
+
+def _is_number(tok: Token, lex: Lexicon) -> bool:
+    if tok.lower_ in lex.numbers:
+        return tok.pos_ == "NUM"
+    return bool(NUMERIC.match(tok.text))
+
+
+def _in_code(tok: Token) -> bool:
+    """Numbers inside codes, times and names: "ES-11/4", "17:40", "No. 5", "G20"."""
+    prev = tok.nbor(-1).text if tok.i > tok.sent.start else ""
+    nxt = tok.nbor(1).text if tok.i + 1 < tok.sent.end else ""
+    return prev in {"/", ":", "-", "No.", "#"} or nxt in {"/", ":", "-"} or not tok.is_alpha and (
+        tok.whitespace_ == "" and nxt[:1].isalpha() and nxt.lower() not in {"%", "k", "m", "bn"})
+
+
+def _value(text: str, lex: Lexicon) -> float | None:
+    low = text.lower()
+    if low in lex.numbers:
+        return lex.numbers[low]
+    m = NUMERIC.match(text)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", ""))
+    return value * lex.scales[m.group(2).lower()] if m.group(2) else value
+
+
+def _unit(tokens: list[Token], sent: Span, lex: Lexicon) -> str | None:
+    first, last = tokens[0], tokens[-1]
+    before = first.nbor(-1).text.lower() if first.i > sent.start else ""
+    if before in lex.units:
+        return lex.units[before]
+    after = [t for t in sent[last.i + 1 - sent.start : last.i + 4 - sent.start]]
+    for n in (3, 2, 1):
+        phrase = " ".join(t.lemma_.lower() for t in after[:n])
+        if len(after) >= n and phrase in lex.units:
+            return lex.units[phrase]
+    return None
+
+
+def _hedge(first: Token, lex: Lexicon) -> str | None:
+    words = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
+    for n in (2, 1):
+        phrase = " ".join(words[-n:])
+        if len(words) >= n and phrase in lex.hedges:
+            return phrase
+    head = first.head
+    if first.dep_ == "appos" or head.lemma_ in lex.hedges:  # "arrivals top 100,000"
+        for t in first.children:
+            if t.lemma_.lower() in lex.hedges:
+                return t.lemma_.lower()
+    return None
+
+
+def _counted(fig: _Figure, lex: Lexicon) -> Token | None:
+    """The noun the figure counts: "98,000 [citizens]", "arrivals ... 100,000", "about
+    11,000 [departed]" after "7,000 Russians arrived"."""
+    anchor = fig.tokens[-1]
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN",
+                                                                                   "PROPN"):
+        if head.lemma_.lower() in lex.units or head.lower_ in lex.units:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    return next((c for c in prep.children if c.dep_ == "pobj"), head)
+            return _subject_of(head) or head
+        return head
+    if anchor.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if anchor.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):  # "rose to 100,000"
+        return _subject_of(head.head)
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and anchor.head.dep_ == "conj":
+        verb = anchor.head.head  # "7,000 Russians arrived and about 11,000 departed"
+        subj = _subject_of(verb)
+        return subj if subj is not None and subj.i != anchor.i else None
+    return None
+
+
+def _subject_of(tok: Token) -> Token | None:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _act(noun: Token, fig: _Figure, lex: Lexicon) -> tuple[str | None, Token | None]:
+    """What the counted things do (an act class or a verb lemma) and the token carrying it."""
+    lemma = noun.lemma_.lower()
+    if lemma in lex.acts:
+        return lex.acts[lemma], noun
+    anchor = fig.tokens[-1]
+    own = anchor.dep_ in ("nsubj", "nsubjpass", "dobj")  # "about 11,000 departed"
+    carrier = anchor if own else noun
+    verb = carrier.head
+    while verb.dep_ in ("conj", "xcomp") and verb.pos_ not in ("VERB",):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in SPEECH:
+        return None, None
+    for c in verb.children:
+        if c.dep_ == "prt":
+            key = f"{verb.lemma_.lower()} {c.lower_}"
+            if key in lex.acts:
+                return lex.acts[key], verb
+    act = lex.acts.get(verb.lemma_.lower(), verb.lemma_.lower())
+    if act not in MOTION_ACTS and noun.dep_ in ("nsubj", "nsubjpass"):
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            act = f"{act} {obj.lemma_.lower()}"
+    return act, verb
+
+
+def _actor_in(tokens: list[Token], view: SentenceView, kind: str | None = None
+              ) -> Actor | None:
+    offsets = {view.base + t.idx for t in tokens}
+    for m in view.mentions:
+        if any(m.start <= o < m.end for o in offsets) and (kind is None or m.actor.type == kind):
+            return m.actor
+    return None
+
+
+def _place(carrier: Token | None, view: SentenceView, focus: str | None,
+           states: dict[str, Actor], origin: str | None) -> str | None:
+    if carrier is None:
+        return None
+    spots = [c for c in carrier.children if c.dep_ == "dobj"]
+    for prep in carrier.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in PLACE_PREPS:
+            spots += [c for c in prep.children if c.dep_ == "pobj"]
+    for spot in spots:
+        actor = _actor_in(list(spot.subtree), view)
+        if actor is not None and actor.country and actor.country != origin:
+            return actor.country
+        if spot.lemma_ == "country" and focus and focus != origin:
+            return focus
+    return None
+
+
+def _source(view: SentenceView, previous: Claim | None, focus: Actor | None,
+            figure: Token) -> Actor | None:
+    """Who gives the figure: "according to X", "X said/told/estimated" (a speech verb that
+    governs the figure, not one in a relative clause), a pronoun's antecedent (the previous
+    figure's source), "the country's ministry" (the state the document is about)."""
+    for tok in view.sent:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                pobj = [c for c in to.children if c.dep_ == "pobj"]
+                if pobj:
+                    return _giver(list(pobj[0].subtree), view, focus)
+    inside = {t.i for t in figure.subtree} | {figure.i}
+    for tok in view.sent:
+        if tok.lemma_ not in SPEECH or tok.pos_ != "VERB" or tok.dep_ in ("relcl", "acl",
+                                                                          "advcl"):
+            continue
+        for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subj.i in inside or any(t.i in inside for t in subj.subtree):
+                continue
+            if subj.pos_ == "PRON":
+                return previous.source if previous else None
+            found = _giver(list(subj.subtree), view, focus)
+            if found is not None:
+                return found
+    return None
+
+
+def _giver(tokens: list[Token], view: SentenceView, focus: Actor | None) -> Actor | None:
+    if focus is not None and any(t.lemma_ == "country" and t.dep_ == "poss" for t in tokens):
+        return focus  # "the country's migration service": the state the article is about
+    return _best_actor(tokens, view)
+
+
+def _best_actor(tokens: list[Token], view: SentenceView) -> Actor | None:
+    """The most specific actor named in a phrase: a person, then a ministry, then a state."""
+    offsets = {view.base + t.idx for t in tokens}
+    found = [m.actor for m in view.mentions if any(m.start <= o < m.end for o in offsets)]
+    rank = {"person": 0, "organization": 2, "group": 3}
+    found.sort(key=lambda a: rank.get(a.type, 1 if a.sector else 2))
+    return found[0] if found else None
+
+
+def _dates(view: SentenceView, fig: _Figure, dates: tuple[Any, ...], verb: Token | None
+           ) -> tuple[str | None, str | None, str | None]:
+    """(since, on, as_of): the period's start, the day of a one-day flow, the latest date."""
+    text = view.sent.text
+    since = on = as_of = None
+    for d in dates:
+        if SINCE.search(text[max(0, d.start - 24) : d.start]):
+            since = since or d.value
+            continue
+        span = view.sent.char_span(d.start, d.end, alignment_mode="expand")
+        if verb is not None and span is not None and _attached(span.root, verb):
+            on = d.value
+        as_of = max(as_of or d.value, d.value)
+    return since, on, as_of
+
+
+def _attached(tok: Token, verb: Token) -> bool:
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("conj", "aux"):
+            return tok.i == verb.i or verb.head.i == tok.i and verb.dep_ == "conj"
+    return False
+
+
+def _claim(doc_id: str, view: SentenceView, fig: _Figure, dates: tuple[Any, ...],
+           published: str | None, previous: Claim | None, focus: str | None,
+           states: dict[str, Actor], lex: Lexicon) -> Claim | None:
+    noun = _counted(fig, lex)
+    if noun is None and fig.unit is None:
+        return None
+    lemma = noun.lemma_.lower() if noun is not None else ""
+    if lemma in lex.skip or (noun is not None and noun.ent_type_ in ("DATE", "TIME")):
+        return None
+    if fig.unit is None and lemma not in lex.kinds and fig.value < DESCRIPTIVE_BELOW:
+        return None  # "the two leaders", "five Central Asian states": description, not data
+    origin_actor = _origin(noun, view) if noun is not None else None
+    origin = origin_actor.country if origin_actor else None
+    kind = lex.kinds.get(lemma) or ("people" if origin_actor is not None
+                                    and noun is not None and noun.pos_ == "PROPN" else None)
+    act, carrier = _act(noun, fig, lex) if noun is not None else (None, None)
+    place = _place(carrier, view, focus, states, origin)
+    if place is None and act in ("arrive", "leave") and focus != origin:
+        place = focus  # "7,000 Russians arrived": in the country the article is about
+    since, on, as_of = _dates(view, fig, dates, carrier)
+    if SAME_PERIOD.search(view.sent.text) and previous is not None:
+        since, as_of = since or previous.since, as_of or previous.as_of
+    period = "since" if since else PRECISION.get(len(on or ""), "total")
+    unit = fig.unit or kind or (_phrase(noun) if noun is not None else "count")
+    what = kind or (_phrase(noun) if noun is not None else "")
+    key = (unit, what, origin, act, place, period, since)
+    subject = _subject(what, origin, act, place, period, since, states)
+    group = "q-" + hashlib.sha1(repr(key).encode()).hexdigest()[:10]
+    first = fig.tokens[0]
+    cid = hashlib.sha1(f"{doc_id}:{view.base + first.idx}".encode()).hexdigest()[:16]
+    return Claim(id=f"c-{cid}", doc=doc_id, sentence=view.sent.text.strip(), subject=subject,
+                 value=fig.value, unit=unit, as_of=as_of or published,
+                 source=_source(view, previous, states.get(focus or ""), fig.tokens[-1]),
+                 group=group, start=view.start, end=view.end,
+                 qualifier=fig.qualifier, since=since, period=period,
+                 text=_figure_text(fig, noun))
+
+
+def _origin(noun: Token, view: SentenceView) -> Actor | None:
+    """The state the counted people come from: "Russian citizens", "Russians"."""
+    mods = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    actor = _actor_in(mods, view)
+    return actor if actor is not None and actor.type == "state" else None
+
+
+def _phrase(noun: Token) -> str:
+    mods = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    return " ".join([m.lemma_.lower() for m in mods] + [noun.lemma_.lower()])
+
+
+def _figure_text(fig: _Figure, noun: Token | None) -> str:
+    doc = fig.tokens[0].doc
+    start = fig.tokens[0].i
+    while start > fig.tokens[0].sent.start and doc[start - 1].dep_ in ("quantmod", "advmod",
+                                                                       "amod") \
+            and doc[start - 1].head.i in {t.i for t in fig.tokens}:
+        start -= 1
+    end = max(fig.tokens[-1].i, noun.i if noun is not None and noun.i > start else 0) + 1
+    if end - start > 8:
+        end = fig.tokens[-1].i + 1
+    return doc[start:end].text
+
+
+ACT_WORDS = {"arrive": "arriving in", "leave": "leaving", "deport": "deported from",
+             "mobilise": "mobilised", "kill": "killed", "injure": "injured",
+             "detain": "detained", "send": "sent to", "export": "exported",
+             "import": "imported", "pledge": "pledged", "evacuate": "evacuated from"}
+
+
+def _subject(what: str, origin: str | None, act: str | None, place: str | None,
+             period: str, since: str | None, states: dict[str, Actor]) -> str:
+    """A readable name for the quantity: "people from Russia arriving in Kazakhstan since
+    2022-09-21"."""
+    def name(code: str) -> str:
+        return states[code].name if code in states else code
+
+    parts = [what or "figure"]
+    if origin:
+        parts.append(f"from {name(origin)}")
+    if act:
+        parts.append(ACT_WORDS.get(act, act))
+    if place:
+        if not act or act not in ACT_WORDS:
+            parts.append("in")
+        parts.append(name(place))
+    if period == "since" and since:
+        parts.append(f"since {since}")
+    elif period in ("day", "month", "year"):
+        parts.append(f"(per {period})")
+    return " ".join(parts)
