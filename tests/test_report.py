@@ -56,8 +56,7 @@ def test_reports_escape_hostile_text(tmp_path_factory: pytest.TempPathFactory,
                                      tmp_path: Path) -> None:
     db = hostile_db(tmp_path_factory)
     html = report(db, tmp_path / "h.html", "html")
-    assert "<script>" not in html and "<img" not in html and "javascript:" not in html.split(
-        "</style>")[1].replace("posted at javascript:", "")
+    assert "<script>" not in html and "<img" not in html and "<a href=\"javascript" not in html
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
     assert 'href="javascript' not in html
     text = report(db, tmp_path / "h.md", "md")

@@ -261,3 +261,37 @@ def test_hostile_text_is_escaped_everywhere(tmp_path_factory: pytest.TempPathFac
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in client.get(
         f"/document/{hostile['id']}").text
     assert "Tajikistan &lt;script&gt;" in client.get("/").text
+
+
+def test_discrepancies_and_events_quote_their_statements(writable: Path) -> None:
+    """Rows written straight into the store (whatever the linker finds) show both sides."""
+    with Stancemap(str(writable)) as sm:
+        store = sm.store
+        a, b = store.query("SELECT id, doc, sentence FROM statements WHERE actor = 'KAZGOV' "
+                           "ORDER BY doc DESC, start_char LIMIT 2")
+        with store.transaction():
+            store.execute("DELETE FROM discrepancies")
+            store.execute("DELETE FROM events")
+            store.execute(
+                "INSERT INTO discrepancies (id, kind, summary, date, statements, docs, actors) "
+                "VALUES ('d-test', 'conflicting_accounts', ?, '2022-10-01', ?, ?, ?)",
+                (f"Two accounts {PAYLOAD}", json.dumps([a[0], b[0]]),
+                 json.dumps([a[1], b[1]]), json.dumps(["KAZ"])))
+            store.execute(
+                "INSERT INTO events (id, event_type, date, actors, statements, docs) "
+                "VALUES ('e-test', 'CONSULT', '2022-10-01', ?, ?, ?)",
+                (json.dumps(["KAZ", "RUS"]), json.dumps([a[0]]), json.dumps([a[1]])))
+    client = TestClient(create_app(str(writable)))
+    (item,) = client.get("/api/discrepancies").json()["items"]
+    assert item["id"] == "d-test" and item["statements"] == [a[0], b[0]]
+    assert item["actors"][0]["id"] == "KAZ"
+    html = client.get("/discrepancies").text
+    for sentence in (a[2], b[2]):
+        first_words = sentence.strip().split("\n")[0][:40]
+        assert first_words.replace("'", "&#39;") in html
+    assert html.count('class="side"') == 2 and "&lt;script&gt;" in html
+    assert f"#s-{a[0]}" in html and f"#s-{b[0]}" in html
+    events = client.get("/events").text
+    assert "CONSULT" in events and f"#s-{a[0]}" in events
+    (event,) = client.get("/api/events", params={"actor": "RUS"}).json()["items"]
+    assert event["id"] == "e-test"

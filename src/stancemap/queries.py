@@ -260,15 +260,35 @@ class Queries:
         }
 
     def discrepancies(self) -> list[dict[str, Any]]:
-        """Every discrepancy with its statements quoted."""
+        """Every discrepancy with its ``views``: each side's words (statement or numeric
+        claim) in context, who says it and the document it is in."""
         out = list(self.rows.discrepancies())
         quoted = {s["id"]: s for s in self.statements(
             [i for d in out for i in d["statements"]])}
-        docs = self.documents_meta({i for d in out for i in d["docs"]})
+        docs = self.documents_meta({i for d in out for i in d["docs"]} | {
+            side.get("doc") for d in out for side in d.get("sides") or [] if side.get("doc")},
+            with_text=True)
         for d in out:
-            d["quoted"] = [quoted[i] for i in d["statements"] if i in quoted]
-            d["documents"] = [docs[i] for i in d["docs"] if i in docs]
+            sides = d.get("sides") or [
+                {"says": (s["actor"] or {}).get("name"), "statement": s["id"], "doc": s["doc"],
+                 "quote": s["sentence"], "start": s["start"], "end": s["end"], "date": s["date"],
+                 "stance": s["stance"]} for s in (quoted[i] for i in d["statements"]
+                                                  if i in quoted)]
+            d["views"] = [self._view(side, docs) for side in sides]
+            d["documents"] = [_meta(docs[i]) for i in d["docs"] if i in docs]
         return out
+
+    @staticmethod
+    def _view(side: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        doc = docs.get(side.get("doc") or "", {})
+        text, start, end = doc.get("text", ""), side.get("start"), side.get("end")
+        view = {**side, "document": _meta(doc), "before": "", "after": "",
+                "anchor": f"s-{side['statement']}" if side.get("statement") else ""}
+        quote = str(side.get("quote") or "").strip()
+        if isinstance(start, int) and isinstance(end, int) and text[start:end].strip() == quote:
+            view["before"] = _tail(text[max(0, start - CONTEXT_CHARS): start])
+            view["after"] = _head(text[end: end + CONTEXT_CHARS])
+        return view
 
     def events(self) -> list[dict[str, Any]]:
         """Every merged event with the statements (reports) behind it, newest first."""
@@ -342,6 +362,10 @@ def segments(text: str, mentions: list[dict[str, Any]], statements: list[dict[st
                     "stance": next((s["stance"] for s in covering if s["stance"]), None),
                     "anchors": starts.get(a, [])})
     return out
+
+
+def _meta(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if k != "text"}
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

@@ -135,9 +135,10 @@ def markdown_report(b: Briefing) -> str:
     for d in b.discrepancies:
         out.append(f"- **{md(d['kind'].replace('_', ' '))}** ({d['date'] or 'undated'}): "
                    f"{md(d['summary'])}")
-        for s in d["quoted"]:
-            out.append(f"  - {md(s['actor']['name'] if s['actor'] else '')}: "
-                       f"“{md(s['sentence'])}” — {md_cite(s['document'])}")
+        for v in d["views"]:
+            figure = f" ({md(v['figure'])})" if v.get("figure") else ""
+            out.append(f"  - {md(v.get('says') or 'unnamed source')}{figure}: "
+                       f"“{md(v.get('quote'))}” — {md_cite(v['document'])}")
     if not b.discrepancies:
         out.append("None found.")
     out += ["", "## Coverage", ""]
