@@ -79,12 +79,16 @@ def test_own_stance_against_a_claim_made_weeks_apart_is_no_conflict(kb: Knowledg
     claim = statement(kb, "s1", "d1", "KAZ", "SUPPORT", "Moscow said Kazakhstan backed it.",
                       issue=WAR.id, stance="support", reported_by="RUS", date="2022-03-01",
                       modality="reported")
-    near = statement(kb, "s2", "d2", "KAZGOV", "STATEMENT", "Kazakhstan said it is neutral.",
-                     issue=WAR.id, stance="neutral", date="2022-03-05")
-    far = statement(kb, "s3", "d2", "KAZGOV", "STATEMENT", "Kazakhstan said it is neutral.",
-                    issue=WAR.id, stance="neutral", date="2022-09-05")
-    assert len(conflicts(kb, [claim, near])) == 1
+    near = statement(kb, "s2", "d2", "KAZGOV", "REJECT", "Kazakhstan said it opposes the war.",
+                     issue=WAR.id, stance="oppose", date="2022-03-05")
+    far = statement(kb, "s3", "d2", "KAZGOV", "REJECT", "Kazakhstan said it opposes the war.",
+                    issue=WAR.id, stance="oppose", date="2022-09-05")
+    neutral = statement(kb, "s4", "d2", "KAZGOV", "STATEMENT", "Kazakhstan abstained.",
+                        issue=WAR.id, stance="neutral", date="2022-03-02")
+    [found] = conflicts(kb, [claim, near])
+    assert found.summary.endswith("Kazakhstan itself (Ala-Too Bulletin) opposed it.")
     assert conflicts(kb, [claim, far]) == []
+    assert conflicts(kb, [claim, neutral]) == []  # abstaining days later is no contradiction
 
 
 def test_one_side_omits_the_topic_the_other_raises(kb: KnowledgeBase) -> None:

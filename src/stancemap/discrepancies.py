@@ -158,7 +158,7 @@ def _denials_and_contradictions(statements: list[Statement], corpus: Corpus
             continue
         if _third_party(st, corpus) or st.modality == "reported":
             claims.setdefault(holder, []).append(st)
-        elif _own(st, corpus) and st.stance in (*EXPLICIT, "neutral"):
+        elif _own(st, corpus) and st.stance in EXPLICIT:
             own.setdefault(holder, []).append(st)
     out = []
     for holder, reported in claims.items():
@@ -176,7 +176,7 @@ def _clash(claim: Statement, mine: Statement) -> bool:
                     or (claim.target and mine.target and claim.target.id == mine.target.id)
                     or len(_content(claim.sentence) & _content(mine.sentence)) >= SHARED_WORDS)
     return bool(claim.issue and claim.issue == mine.issue and claim.stance in EXPLICIT
-                and mine.stance != claim.stance)
+                and mine.stance in EXPLICIT and mine.stance != claim.stance)
 
 
 def _content(sentence: str) -> set[str]:
@@ -220,7 +220,7 @@ def _conflict(claim: Statement, own: list[Statement], corpus: Corpus, event: Eve
         rest = f"{who}'s own account {occasion} ({own_src}) says no such thing".replace("  ", " ")
     else:
         rest = f"{who} itself ({own_src}) {STANCE_WORDS.get(first.stance or '', 'said otherwise')}"
-        rest += " it" if first.stance in ("support", "oppose") else ""
+        rest += " it" if first.stance in STANCE_WORDS else ""
     did = (f"{STANCE_WORDS[claim.stance]} {topic}" if claim.stance in STANCE_WORDS and topic
            else ACT_WORDS.get(claim.event_type, "acted") + (f" on {topic}" if topic else ""))
     summary = f"{claimant}'s account ({src}) says {who} {did}{when}; {rest}."

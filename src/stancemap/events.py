@@ -94,6 +94,7 @@ def build_events(statements: Iterable[Statement], participant: Participant,
     for report in reports:
         _place(report, index)
     _absorb_readouts(index)
+    _join_sentences(index)
     return [_event(core, names, participant) for core in index.cores.values() if core.reports]
 
 
@@ -104,11 +105,11 @@ def _report(st: Statement, participant: Participant) -> _Report | None:
     if actor is None:
         return None
     people = {actor.id}
-    target = participant(st.target) if st.target else None
-    if target is not None:
-        people.add(target.id)
     kind = occasions().kind(st.sentence) or (f"position:{st.issue}" if st.issue
                                              else st.event_type)
+    target = participant(st.target) if st.target else None
+    if target is not None and not kind.startswith("position:"):
+        people.add(target.id)  # a declaration is its author's; a call has two sides
     return _Report(st, kind, st.date, frozenset(people))
 
 
@@ -131,11 +132,14 @@ def _place(report: _Report, index: _Index) -> None:
 
 def _fits(report: _Report, core: _Core) -> bool:
     """A less precise or one-sided report of an event already formed."""
+    loose = report.kind in MEETING_KINDS  # a one-sided mention of a call or meeting
     if report.date == core.date:
-        return report.kind in occasions().multilateral or report.participants < core.participants
+        return report.kind in occasions().multilateral or (
+            loose and report.participants < core.participants)
     if len(report.date) < len(core.date) and core.date.startswith(report.date):
-        return len(report.date) == 7 and (report.kind in occasions().multilateral
-                                          or report.participants <= core.participants)
+        return len(report.date) == 7 and (report.kind in occasions().multilateral or (
+            report.participants <= core.participants if loose
+            else report.participants == core.participants))
     return False
 
 
@@ -158,6 +162,32 @@ def _absorb_readouts(index: _Index) -> None:
                 core.reports.remove(report)
         if not core.reports:
             del index.cores[key]
+
+
+KIND_RANK = {"call": 0, "meeting": 1, "visit": 2, "summit": 3, "vote": 4}
+
+
+def _join_sentences(index: _Index) -> None:
+    """Statements drawn from one sentence about one day describe one event: their events
+    merge into the one of the most telling kind (a call over a declaration over an act)."""
+    owner: dict[tuple[str, int, str], tuple[str, str, frozenset[str]]] = {}
+    for key, core in list(index.cores.items()):
+        if key not in index.cores:
+            continue
+        for report in core.reports:
+            spot = (report.statement.doc, report.statement.start, report.date)
+            other = owner.get(spot)
+            if other is None or other == key or other not in index.cores:
+                owner[spot] = key
+                continue
+            keep, drop = sorted((other, key), key=lambda k: (
+                KIND_RANK.get(k[0], 5 if k[0].startswith("position:") else 6), k))
+            index.cores[keep].reports += index.cores[drop].reports
+            index.cores[keep].participants |= index.cores[drop].participants
+            del index.cores[drop]
+            for r in index.cores[keep].reports:
+                owner[(r.statement.doc, r.statement.start, r.date)] = keep
+            break
 
 
 def _event(core: _Core, names: dict[str, str], participant: Participant) -> Event:
