@@ -40,6 +40,15 @@ def test_conflicting_readouts_of_one_call(tmp_path: Path) -> None:
         assert set(d.statements) <= set(position.evidence)
 
 
+def test_a_readout_that_only_says_they_discussed(tmp_path: Path) -> None:
+    with analysed(tmp_path, "discussed") as app:
+        [call] = [e for e in app.events() if len(e.docs) == 2]
+        assert call.kind == "call" and call.date == "2022-09-29"
+        [d] = app.discrepancies()
+        assert d.kind == "conflicting_accounts" and set(d.docs) == set(call.docs)
+        assert "Uzbekistan's own account of the call (Fergana Herald)" in d.summary
+
+
 def test_consistent_readouts_and_a_later_call(tmp_path: Path) -> None:
     with analysed(tmp_path, "consistent") as app:
         calls = sorted((e for e in app.events() if e.kind == "call"), key=lambda e: e.date or "")

@@ -96,3 +96,15 @@ def test_the_rest_of_a_readout_joins_its_call(kb: KnowledgeBase) -> None:
 def test_event_ids_are_stable(kb: KnowledgeBase) -> None:
     a = statement(kb, "s1", "d1", "KGZGOV", "CONSULT", CALL_B, target="RUS")
     assert events(kb, [a])[0].id == events(kb, [a])[0].id
+
+
+def test_a_readout_that_only_says_they_discussed_joins_the_call(kb: KnowledgeBase) -> None:
+    kremlin = statement(kb, "s1", "d1", "UZBGOV", "SUPPORT", CALL_A, target="RUSGOV",
+                        issue="support-russia-war", stance="support", reported_by="RUSGOV",
+                        modality="reported")
+    text = "Mirziyoyev and Putin discussed trade and energy on Saturday, the press service said."
+    ours = statement(kb, "s2", "d2", "UZBGOV", "CONSULT", text)
+    theirs = statement(kb, "s3", "d2", "RUSGOV", "CONSULT", text, reported_by="UZBGOV",
+                       modality="reported")
+    found = events(kb, [ours, theirs, kremlin])
+    assert [(e.kind, sorted(e.statements)) for e in found] == [("call", ["s1", "s2", "s3"])]

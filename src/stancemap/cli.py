@@ -144,7 +144,9 @@ def events_cmd(min_docs: int, db: str | None) -> None:
     """Print events merged across documents, and numeric series from several sources."""
     with _app(db) as app:
         out.print(events_table(app.events(min_docs)))
-        out.print(series_table(app.claim_series()))
+        series = series_table(app.claim_series())
+    if series.row_count:
+        out.print(series)
 
 
 @main.command("evaluate")

@@ -23,7 +23,8 @@ from importlib import resources
 from .models import Actor, Event, Statement
 from .yamlio import load_yaml
 
-MEETING_KINDS = ("call", "meeting", "visit", "summit")
+CONTACT = ("call", "meeting", "visit")  # one kind for merging: readouts name them loosely
+MEETING_KINDS = ("contact", "summit")
 SKIP_TYPES = {"NO_COMMENT"}
 SKIP_MODALITIES = {"hypothetical"}
 
@@ -61,6 +62,7 @@ class _Report:
     kind: str
     date: str
     participants: frozenset[str]
+    occasion: str | None = None  # call, meeting or visit, as the sentence names it
 
 
 @dataclass(slots=True)
@@ -89,7 +91,8 @@ def build_events(statements: Iterable[Statement], participant: Participant,
                  names: dict[str, str]) -> list[Event]:
     """Group statements into events, most precisely dated reports first."""
     reports = [r for st in statements if (r := _report(st, participant)) is not None]
-    reports.sort(key=lambda r: (-len(r.date), r.date, r.statement.doc, r.statement.start))
+    reports.sort(key=lambda r: (-len(r.date), -len(r.participants), r.date, r.statement.doc,
+                                r.statement.start))
     index = _Index()
     for report in reports:
         _place(report, index)
@@ -105,12 +108,14 @@ def _report(st: Statement, participant: Participant) -> _Report | None:
     if actor is None:
         return None
     people = {actor.id}
-    kind = occasions().kind(st.sentence) or (f"position:{st.issue}" if st.issue
-                                             else st.event_type)
+    occasion = occasions().kind(st.sentence)
+    kind = occasion or (f"position:{st.issue}" if st.issue else st.event_type)
     target = participant(st.target) if st.target else None
     if target is not None and not kind.startswith("position:"):
         people.add(target.id)  # a declaration is its author's; a call has two sides
-    return _Report(st, kind, st.date, frozenset(people))
+    if occasion in CONTACT or (occasion is None and st.event_type == "CONSULT"):
+        kind = "contact"  # "spoke by phone", "held talks", "discussed ... with"
+    return _Report(st, kind, st.date, frozenset(people), occasion)
 
 
 def _key(kind: str, date: str, people: frozenset[str]) -> tuple[str, str, frozenset[str]]:
@@ -164,7 +169,7 @@ def _absorb_readouts(index: _Index) -> None:
             del index.cores[key]
 
 
-KIND_RANK = {"call": 0, "meeting": 1, "visit": 2, "summit": 3, "vote": 4}
+KIND_RANK = {"contact": 0, "summit": 3, "vote": 4}
 
 
 def _join_sentences(index: _Index) -> None:
@@ -209,6 +214,9 @@ def _event(core: _Core, names: dict[str, str], participant: Participant) -> Even
     people = sorted(core.participants)
     digest = hashlib.sha1(repr((core.kind, core.date, people)).encode()).hexdigest()[:12]
     kind = core.kind.split(":", 1)[0]
+    if kind == "contact":
+        named = Counter(r.occasion for r in core.reports if r.occasion in CONTACT)
+        kind = named.most_common(1)[0][0] if named else "meeting"
     topic = core.kind.split(":", 1)[1] if ":" in core.kind else None
     label = f"{kind}: {', '.join(names.get(p, p) for p in people)}" + (
         f" on {topic}" if topic else "")
