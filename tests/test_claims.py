@@ -76,3 +76,20 @@ def test_descriptions_dates_and_codes_are_not_claims(claims_of) -> None:  # type
     assert claims_of("The five Central Asian states abstained on resolution ES-11/4.") == []
     assert claims_of("The meeting lasted 40 minutes.") == []
     assert claims_of("In 2014 Kazakhstan abstained.") == []
+
+
+def test_what_a_measure_or_a_price_counts(claims_of) -> None:  # type: ignore[no-untyped-def]
+    [gas] = claims_of("Russia supplied 15.5 billion cubic metres of gas to Uzbekistan last "
+                      "year, Gazprom said.")
+    assert (gas.value, gas.unit, gas.period) == (15.5e9, "m3", "year")
+    assert gas.subject == "gas sent to Uzbekistan (per year)"
+    assert gas.source is not None and gas.source.id == "org:gazprom"
+    [worth] = claims_of("Turkmenistan exported gas worth $7 billion to China in 2022.")
+    assert worth.subject == "gas exported to China (per year)" and worth.unit == "USD"
+    [troops] = claims_of("Kazakhstan will deploy 2,000 troops to the border, the defence "
+                         "ministry said on Monday.")
+    assert troops.unit == "troops" and troops.source is not None
+    assert troops.source.country == "KAZ"
+    [dead] = claims_of("The clashes on the border killed at least 36 people, Kyrgyz officials "
+                       "said.")
+    assert (dead.qualifier, dead.text) == ("at least", "at least 36 people")

@@ -37,6 +37,9 @@ NUMERIC = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mln|bn|tn)?$", re.I)
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 PRECISION = {10: "day", 7: "month", 4: "year"}
 DESCRIPTIVE_BELOW = 10
+INSTITUTIONS = {"ministry", "service", "government", "office", "agency", "committee", "bank",
+                "police", "authority", "administration", "department", "presidency",
+                "spokesman", "spokeswoman", "spokesperson", "minister", "official", "cabinet"}
 STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 
 
@@ -203,7 +206,7 @@ def _counted(fig: _Figure, lex: Lexicon) -> Token | None:
     head = anchor.head
     if anchor.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN",
                                                                                    "PROPN"):
-        if head.lemma_.lower() in lex.units or head.lower_ in lex.units:
+        if _unit_noun(head, lex):
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     return next((c for c in prep.children if c.dep_ == "pobj"), head)
@@ -217,7 +220,25 @@ def _counted(fig: _Figure, lex: Lexicon) -> Token | None:
         verb = anchor.head.head  # "7,000 Russians arrived and about 11,000 departed"
         subj = _subject_of(verb)
         return subj if subj is not None and subj.i != anchor.i else None
+    if fig.unit is not None:  # "gas worth $7 billion": the nearest noun above the figure
+        for above in anchor.ancestors:
+            if above.pos_ in ("NOUN", "PROPN") and not _unit_noun(above, lex):
+                return above
+            if above.pos_ in ("VERB", "AUX"):
+                obj = next((c for c in above.children if c.dep_ in ("dobj", "nsubj",
+                                                                     "nsubjpass")
+                            and c.pos_ == "NOUN" and c.i != anchor.i), None)
+                return obj
     return None
+
+
+def _unit_noun(tok: Token, lex: Lexicon) -> bool:
+    """"tonnes", "cubic metres", "dollars": a noun that is a unit of measure."""
+    mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")
+            and c.i < tok.i]
+    lemma = tok.lemma_.lower()
+    return lemma in lex.units or tok.lower_ in lex.units or (
+        bool(mods) and f"{mods[-1]} {lemma}" in lex.units)
 
 
 def _subject_of(tok: Token) -> Token | None:
@@ -233,6 +254,9 @@ def _act(noun: Token, fig: _Figure, lex: Lexicon) -> tuple[str | None, Token | N
     anchor = fig.tokens[-1]
     own = anchor.dep_ in ("nsubj", "nsubjpass", "dobj")  # "about 11,000 departed"
     carrier = anchor if own else noun
+    for _ in range(3):  # "15.5 billion cubic metres of [gas]": the measure's verb
+        if carrier.dep_ in ("pobj", "prep") or carrier.head.lemma_.lower() in lex.units:
+            carrier = carrier.head
     verb = carrier.head
     while verb.dep_ in ("conj", "xcomp") and verb.pos_ not in ("VERB",):
         verb = verb.head
@@ -307,7 +331,16 @@ def _source(view: SentenceView, previous: Claim | None, focus: Actor | None,
 def _giver(tokens: list[Token], view: SentenceView, focus: Actor | None) -> Actor | None:
     if focus is not None and any(t.lemma_ == "country" and t.dep_ == "poss" for t in tokens):
         return focus  # "the country's migration service": the state the article is about
-    return _best_actor(tokens, view)
+    found = _best_actor(tokens, view)
+    if found is None and focus is not None and tokens and _official(tokens):
+        return focus  # "the defence ministry said": the article's state, by default
+    return found
+
+
+def _official(tokens: list[Token]) -> bool:
+    head = next((t for t in tokens if t.head.i == t.i or t.head not in tokens), tokens[0])
+    return head.lemma_.lower() in INSTITUTIONS and any(
+        t.lower_ == "the" for t in tokens if t.head.i == head.i)
 
 
 def _best_actor(tokens: list[Token], view: SentenceView) -> Actor | None:
@@ -398,6 +431,9 @@ def _phrase(noun: Token) -> str:
 def _figure_text(fig: _Figure, noun: Token | None) -> str:
     doc = fig.tokens[0].doc
     start = fig.tokens[0].i
+    hedge = len((fig.qualifier or "").split())
+    if hedge and " ".join(t.lower_ for t in doc[max(0, start - hedge):start]) == fig.qualifier:
+        start -= hedge
     while start > fig.tokens[0].sent.start and doc[start - 1].dep_ in ("quantmod", "advmod",
                                                                        "amod") \
             and doc[start - 1].head.i in {t.i for t in fig.tokens}:
@@ -408,10 +444,12 @@ def _figure_text(fig: _Figure, noun: Token | None) -> str:
     return doc[start:end].text
 
 
-ACT_WORDS = {"arrive": "arriving in", "leave": "leaving", "deport": "deported from",
-             "mobilise": "mobilised", "kill": "killed", "injure": "injured",
-             "detain": "detained", "send": "sent to", "export": "exported",
-             "import": "imported", "pledge": "pledged", "evacuate": "evacuated from"}
+ACT_WORDS = {"arrive": ("arriving", "in"), "leave": ("leaving", ""),
+             "deport": ("deported", "from"), "mobilise": ("mobilised", "in"),
+             "kill": ("killed", "in"), "injure": ("injured", "in"), "detain": ("detained", "in"),
+             "send": ("sent", "to"), "export": ("exported", "to"),
+             "import": ("imported", "from"), "pledge": ("pledged", "to"),
+             "evacuate": ("evacuated", "from"), "obtain": ("obtaining", "in")}
 
 
 def _subject(what: str, origin: str | None, act: str | None, place: str | None,
@@ -424,12 +462,11 @@ def _subject(what: str, origin: str | None, act: str | None, place: str | None,
     parts = [what or "figure"]
     if origin:
         parts.append(f"from {name(origin)}")
-    if act:
-        parts.append(ACT_WORDS.get(act, act))
+    verb, prep = ACT_WORDS.get(act or "", (act, "in"))
+    if verb:
+        parts.append(verb)
     if place:
-        if not act or act not in ACT_WORDS:
-            parts.append("in")
-        parts.append(name(place))
+        parts += [prep, name(place)] if prep else [name(place)]
     if period == "since" and since:
         parts.append(f"since {since}")
     elif period in ("day", "month", "year"):
