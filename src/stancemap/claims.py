@@ -15,16 +15,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from .dates import find_dates
+from .figures import Figure, Lexicon, figure_text, figures, lexicon
 from .kb import KnowledgeBase
 from .models import Actor, Claim, Mention
-from .yamlio import load_yaml
 
 SPEECH = {"say", "tell", "report", "announce", "state", "add", "note", "estimate", "calculate",
           "count", "confirm", "put", "record", "show", "cite", "quote", "tally", "register"}
@@ -33,40 +31,12 @@ PLACE_PREPS = {"into", "in", "to", "from", "at", "across", "inside"}
 SAME_PERIOD = re.compile(r"\b(?:over|during|in|for) (?:the|that) same (?:period|time|days?|week)"
                          r"|\bover that period\b", re.I)
 SINCE = re.compile(r"\b(since|from|between|starting|after)\s+(?:early\s+|late\s+|mid-)?$", re.I)
-NUMERIC = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mln|bn|tn)?$", re.I)
-YEAR = re.compile(r"^(1[89]|20)\d\d$")
 PRECISION = {10: "day", 7: "month", 4: "year"}
 DESCRIPTIVE_BELOW = 10
 INSTITUTIONS = {"ministry", "service", "government", "office", "agency", "committee", "bank",
                 "police", "authority", "administration", "department", "presidency",
                 "spokesman", "spokeswoman", "spokesperson", "minister", "official", "cabinet"}
 STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    kinds: dict[str, str]  # lemma -> kind
-    acts: dict[str, str]  # lemma or "lemma particle" -> act
-    units: dict[str, str]  # surface -> unit code
-    numbers: dict[str, float]
-    scales: dict[str, float]
-    hedges: dict[str, tuple[float, float]]
-    skip: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    raw: dict[str, Any] = load_yaml(
-        (resources.files("stancemap") / "data" / "quantities.yaml").read_text(encoding="utf-8"))
-
-    def invert(section: dict[str, list[str]]) -> dict[str, str]:
-        return {str(w).lower(): key for key, words in section.items() for w in words}
-
-    return Lexicon(invert(raw["kinds"]), invert(raw["acts"]), invert(raw["units"]),
-                   {k: float(v) for k, v in raw["numbers"].items()},
-                   {k: float(v) for k, v in raw["scales"].items()},
-                   {k: (float(v[0]), float(v[1])) for k, v in raw["hedges"].items()},
-                   frozenset(raw["skip"]))
 
 
 @dataclass(slots=True)
@@ -78,14 +48,6 @@ class SentenceView:
     start: int
     end: int
     mentions: list[Mention]
-
-
-@dataclass(slots=True)
-class _Figure:
-    tokens: list[Token]  # the number's tokens (plus a scale word)
-    value: float
-    unit: str | None
-    qualifier: str | None
 
 
 def extract_claims(doc_id: str, views: list[SentenceView], published: str | None,
@@ -103,7 +65,7 @@ def extract_claims(doc_id: str, views: list[SentenceView], published: str | None
         dates = find_dates(view.sent.text, base)
         taken = {t.i for d in dates for t in view.sent.char_span(
             d.start, d.end, alignment_mode="expand") or ()}
-        for fig in _figures(view.sent, lex, taken):
+        for fig in figures(view.sent, lex, taken):
             claim = _claim(doc_id, view, fig, dates, published, previous, focus, states, lex)
             if claim:
                 out.append(claim)
@@ -125,81 +87,7 @@ def _focus_state(views: list[SentenceView], kb: KnowledgeBase) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _figures(sent: Span, lex: Lexicon, taken: set[int]) -> list[_Figure]:
-    out: list[_Figure] = []
-    used: set[int] = set()
-    for tok in sent:
-        if tok.i in used or tok.i in taken or not _is_number(tok, lex):
-            continue
-        if YEAR.match(tok.text) or _in_code(tok):
-            continue
-        tokens = [tok]
-        value = _value(tok.text, lex)
-        nxt = tok.nbor(1) if tok.i + 1 < sent.end else None
-        while value is not None and nxt is not None and nxt.lower_ in lex.scales:
-            value *= lex.scales[nxt.lower_]
-            tokens.append(nxt)
-            nxt = nxt.nbor(1) if nxt.i + 1 < sent.end else None
-        if value is None:
-            continue
-        used.update(t.i for t in tokens)
-        out.append(_Figure(tokens, value, _unit(tokens, sent, lex), _hedge(tokens[0], lex)))
-    return out
-
-
-def _is_number(tok: Token, lex: Lexicon) -> bool:
-    if tok.lower_ in lex.numbers:
-        return tok.pos_ == "NUM"
-    return bool(NUMERIC.match(tok.text))
-
-
-def _in_code(tok: Token) -> bool:
-    """Numbers inside codes, times and names: "ES-11/4", "17:40", "No. 5", "G20"."""
-    prev = tok.nbor(-1).text if tok.i > tok.sent.start else ""
-    nxt = tok.nbor(1).text if tok.i + 1 < tok.sent.end else ""
-    return prev in {"/", ":", "-", "No.", "#"} or nxt in {"/", ":", "-"} or not tok.is_alpha and (
-        tok.whitespace_ == "" and nxt[:1].isalpha() and nxt.lower() not in {"%", "k", "m", "bn"})
-
-
-def _value(text: str, lex: Lexicon) -> float | None:
-    low = text.lower()
-    if low in lex.numbers:
-        return lex.numbers[low]
-    m = NUMERIC.match(text)
-    if not m:
-        return None
-    value = float(m.group(1).replace(",", ""))
-    return value * lex.scales[m.group(2).lower()] if m.group(2) else value
-
-
-def _unit(tokens: list[Token], sent: Span, lex: Lexicon) -> str | None:
-    first, last = tokens[0], tokens[-1]
-    before = first.nbor(-1).text.lower() if first.i > sent.start else ""
-    if before in lex.units:
-        return lex.units[before]
-    after = [t for t in sent[last.i + 1 - sent.start : last.i + 4 - sent.start]]
-    for n in (3, 2, 1):
-        phrase = " ".join(t.lemma_.lower() for t in after[:n])
-        if len(after) >= n and phrase in lex.units:
-            return lex.units[phrase]
-    return None
-
-
-def _hedge(first: Token, lex: Lexicon) -> str | None:
-    words = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
-    for n in (2, 1):
-        phrase = " ".join(words[-n:])
-        if len(words) >= n and phrase in lex.hedges:
-            return phrase
-    head = first.head
-    if first.dep_ == "appos" or head.lemma_ in lex.hedges:  # "arrivals top 100,000"
-        for t in first.children:
-            if t.lemma_.lower() in lex.hedges:
-                return t.lemma_.lower()
-    return None
-
-
-def _counted(fig: _Figure, lex: Lexicon) -> Token | None:
+def _counted(fig: Figure, lex: Lexicon) -> Token | None:
     """The noun the figure counts: "98,000 [citizens]", "arrivals ... 100,000", "about
     11,000 [departed]" after "7,000 Russians arrived"."""
     anchor = fig.tokens[-1]
@@ -246,7 +134,7 @@ def _subject_of(tok: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _act(noun: Token, fig: _Figure, lex: Lexicon) -> tuple[str | None, Token | None]:
+def _act(noun: Token, fig: Figure, lex: Lexicon) -> tuple[str | None, Token | None]:
     """What the counted things do (an act class or a verb lemma) and the token carrying it."""
     lemma = noun.lemma_.lower()
     if lemma in lex.acts:
@@ -352,7 +240,7 @@ def _best_actor(tokens: list[Token], view: SentenceView) -> Actor | None:
     return found[0] if found else None
 
 
-def _dates(view: SentenceView, fig: _Figure, dates: tuple[Any, ...], verb: Token | None
+def _dates(view: SentenceView, fig: Figure, dates: tuple[Any, ...], verb: Token | None
            ) -> tuple[str | None, str | None, str | None]:
     """(since, on, as_of): the period's start, the day of a one-day flow, the latest date."""
     text = view.sent.text
@@ -378,7 +266,7 @@ def _attached(tok: Token, verb: Token) -> bool:
     return False
 
 
-def _claim(doc_id: str, view: SentenceView, fig: _Figure, dates: tuple[Any, ...],
+def _claim(doc_id: str, view: SentenceView, fig: Figure, dates: tuple[Any, ...],
            published: str | None, previous: Claim | None, focus: str | None,
            states: dict[str, Actor], lex: Lexicon) -> Claim | None:
     noun = _counted(fig, lex)
@@ -413,7 +301,7 @@ def _claim(doc_id: str, view: SentenceView, fig: _Figure, dates: tuple[Any, ...]
                  source=_source(view, previous, states.get(focus or ""), fig.tokens[-1]),
                  group=group, start=view.start, end=view.end,
                  qualifier=fig.qualifier, since=since, period=period,
-                 text=_figure_text(fig, noun))
+                 text=figure_text(fig, noun))
 
 
 def _origin(noun: Token, view: SentenceView) -> Actor | None:
@@ -426,22 +314,6 @@ def _origin(noun: Token, view: SentenceView) -> Actor | None:
 def _phrase(noun: Token) -> str:
     mods = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     return " ".join([m.lemma_.lower() for m in mods] + [noun.lemma_.lower()])
-
-
-def _figure_text(fig: _Figure, noun: Token | None) -> str:
-    doc = fig.tokens[0].doc
-    start = fig.tokens[0].i
-    hedge = len((fig.qualifier or "").split())
-    if hedge and " ".join(t.lower_ for t in doc[max(0, start - hedge):start]) == fig.qualifier:
-        start -= hedge
-    while start > fig.tokens[0].sent.start and doc[start - 1].dep_ in ("quantmod", "advmod",
-                                                                       "amod") \
-            and doc[start - 1].head.i in {t.i for t in fig.tokens}:
-        start -= 1
-    end = max(fig.tokens[-1].i, noun.i if noun is not None and noun.i > start else 0) + 1
-    if end - start > 8:
-        end = fig.tokens[-1].i + 1
-    return doc[start:end].text
 
 
 ACT_WORDS = {"arrive": ("arriving", "in"), "leave": ("leaving", ""),

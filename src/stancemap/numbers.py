@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from itertools import combinations
 
-from .claims import lexicon
+from .figures import lexicon
 from .models import Claim, Discrepancy
 from .positions import parse_day
 
