@@ -230,3 +230,15 @@ def test_coverage() -> None:
         ("UZB", "annex", "no_data", None, 0),
     ]
     assert rows[0]["actor"] == KAZ.to_dict()
+
+
+def test_silence_after_neutrality_stays_neutral() -> None:
+    p = one(ev(TJK, "neutral", "2022-03-02", sid="abstained"),
+            ev(TJK, "no_comment", "2023-09-27", sid="never-mentions"))
+    assert p.stance == "neutral"
+    assert p.as_of == "2023-09-27"
+
+
+def test_silence_after_support_is_silence() -> None:
+    p = one(ev(TJK, "support", "2014-03-20"), ev(TJK, "no_comment", "2023-09-27"))
+    assert p.stance == "no_comment"

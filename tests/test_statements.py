@@ -220,3 +220,37 @@ def test_a_relative_clause_does_not_date_the_act(extract) -> None:  # type: igno
                   "comment on the war.")
     assert ("TKM", "NO_COMMENT", "support-russia-war", "no_comment", "2022-10-05") in [
         g[:5] for g in got]
+
+
+def test_coordinated_objects_naming_two_issues(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Kyrgyzstan has not recognised Russia's annexation of Crimea or the "
+                  "annexation of the four regions after the 2022 referendums.",
+                  published="2023-05-10")
+    assert {g[2:4] for g in got} == {("crimea-annexation", "oppose"),
+                                     ("recognize-annexation-2022", "oppose")}
+    got = extract("President Mirziyoyev has never mentioned Crimea or the LNR in public.",
+                  published="2023-05-10")
+    assert {g[2:4] for g in got} == {("crimea-annexation", "no_comment"),
+                                     ("recognize-dnr-lnr", "no_comment")}
+
+
+def test_silence_and_non_recognition_in_one_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Turkmenistan avoids any comment on the territories annexed by Russia, but "
+                  "it does not recognise them.")
+    assert {g[1:4] for g in got} == {
+        ("NO_COMMENT", "recognize-annexation-2022", "no_comment"),
+        ("REJECT", "recognize-annexation-2022", "oppose")}
+
+
+def test_an_object_pronoun_takes_its_antecedent_of_the_same_number(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("The ministry said its stance on the referendums rests on the territorial "
+                  "integrity of states, which observers read as a refusal to recognise them.")
+    assert ("KAZ", "REJECT", "recognize-annexation-2022", "oppose") not in got  # no actor cue
+    assert all(g[2:4] != ("ukraine-territorial-integrity", "oppose") for g in got)
+
+
+def test_informally_expressed_support(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Kyrgyzstan has informally expressed support for the 2014 Crimean "
+                  "referendum.")
+    assert ("KGZ", "SUPPORT", "crimea-annexation", "support") in [g[:4] for g in got]
+    assert {g[6] for g in got} == {"informal"}

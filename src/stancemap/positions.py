@@ -10,6 +10,7 @@ The rules, in brief:
   shown superseded, so it counts too). Older evidence stays in the timeline.
 - In that period silence (``no_comment``) is outranked by any explicit stance; explicit stances
   of comparable weight that disagree give ``ambiguous``; otherwise the weighted majority wins.
+  Silence alone after an earlier neutral stance keeps the neutrality (they do not conflict).
 - Claims by others, in the period or later, that disagree with the holder's own stance (or with
   what it denies) give ``contested``. With no own evidence, reported evidence decides, at a
   lowered confidence.
@@ -183,6 +184,12 @@ def _current(items: list[_Item]) -> tuple[str, list[_Item], float]:
         return stance, current, _confidence(stance, current) * REPORTED_ONLY_FACTOR
     current, start = _period(own)
     stance = _tally(current) or "ambiguous"
+    if stance == "no_comment":
+        earlier = [i for i in own if i not in current and i.kind == "own"
+                   and i.statement.stance in EXPLICIT]
+        if earlier and max(earlier, key=_chrono).statement.stance == "neutral":
+            # silence since a neutral stance keeps it: "abstained, and has said nothing since"
+            stance, current = "neutral", [*current, max(earlier, key=_chrono)]
     factor = DENIAL_ONLY_FACTOR if all(i.kind == "denied" for i in current) else 1.0
     claims = [i for i in reported if i.day is None or start is None or i.day >= start]
     if _contested(stance, current, claims):

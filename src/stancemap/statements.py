@@ -223,10 +223,13 @@ class Extractor:
         issue_match = self.matcher.match(sentence_lemmas, focus, when, _topic(near),
                                          own_object) if self.matcher else None
         carried = self._carried_issue(syntax.object_tokens(tok), ctx)
-        if carried and issue_match is None and self.matcher is not None:
+        pronoun = next((t for t in syntax.object_tokens(tok) if t.dep_ == "dobj" and
+                        t.lower_ in ("them", "it")), None)
+        if (carried or pronoun) and issue_match is None and self.matcher is not None:
             # "... territories annexed by Russia, ... it does not recognise them": the
             # antecedent is in this sentence
-            issue_match = self.matcher.match(sentence_lemmas, focus, when) or issue_match
+            before = lemmas(syntax.antecedents(pronoun)) if pronoun else sentence_lemmas
+            issue_match = self.matcher.match(before, before, when) or issue_match
             carried = None if issue_match else carried
         possessive = any(_issue_anaphor(t) for t in syntax.object_tokens(tok))
         issue = carried if carried and (issue_match is None or possessive) else (
@@ -252,6 +255,7 @@ class Extractor:
             last = ctx.last_stances.get(agents[0].country or agents[0].id)
             issue, stance = reprise.restated(tok, issue, ctx.last_sign, last)
         also = self._paired_issue(issue, stance, theme) if issue else None
+        more = self._conjunct_issues(tok, entry, event, negated, issue, when)
         modality = _modality(tok, frame, sent, entry)
         target = self._target(tok, at, agents)
         date_value = day
@@ -265,7 +269,7 @@ class Extractor:
         for agent in agents:
             actor, reported_by, mod = self._attribute(agent, speakers or sources, modality, when)
             confidence = _confidence(issue_match is not None, bool(frame), mod)
-            for i, st in [(issue, stance), *([also] if also else [])]:
+            for i, st in [(issue, stance), *([also] if also else []), *more]:
                 out.append(Statement(
                     id=_statement_id(doc_id, span, actor.id, event, i, tok.i),
                     doc=doc_id, sentence=sent.text, start=span[0], end=span[1], actor=actor,
@@ -277,6 +281,25 @@ class Extractor:
         for st in out:
             if st.issue and st.stance in ("support", "oppose", "neutral"):
                 ctx.last_stances[st.actor.country or st.actor.id] = (st.issue, st.stance)
+        return out
+
+    def _conjunct_issues(self, tok: Token, entry: Entry, event: str, negated: bool,
+                         issue: str | None, when: str | None) -> list[tuple[str, str | None]]:
+        """Other issues named by coordinated objects: "has not recognised the annexation of
+        Crimea or the annexation of new territories", "never mentioned Crimea or the LNR"."""
+        out: list[tuple[str, str | None]] = []
+        if self.matcher is None or issue is None:
+            return out
+        for span in syntax.conjunct_spans(syntax.object_tokens(tok)):
+            words = lemmas(span)
+            own_year = next((t.text for t in span if t.text.isdigit() and len(t.text) == 4
+                             and t.text[:2] in ("19", "20")), None)
+            found = self.matcher.match(words, words, own_year or when)
+            if found is None or found.issue == issue or found.issue in (i for i, _ in out):
+                continue
+            stance = "no_comment" if event == "NO_COMMENT" else self._stance(
+                entry, event, negated, found.issue, [tok, *span])
+            out.append((found.issue, stance))
         return out
 
     def _paired_issue(self, issue: str, stance: str | None, focus_tokens: list[Token]
@@ -479,8 +502,10 @@ def _modality(tok: Token, frame: Predicate | None, sent: Span,
         return "denied"
     if syntax.hypothetical(tok, reported=frame is not None):
         return "hypothetical"
+    carrier = syntax.carrier_of(tok) if tok.pos_ == "NOUN" else None
     if (frame is not None and syntax.informal(frame.head, sent)) or any(
-            c.lower_ in syntax.INFORMAL for c in tok.children):
+            c.lower_ in syntax.INFORMAL for c in [*tok.children, *(
+                carrier.children if carrier is not None else ())]):
         return "informal"  # "informally told RFE/RL", "has informally expressed support"
     return "asserted"
 
@@ -513,10 +538,16 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
     def rank(s: Statement) -> tuple[bool, bool, float]:
         return (s.stance is not None, s.event_type != "STATEMENT", s.confidence)
 
-    best: dict[tuple[str, str | None, str | None, str], Statement] = {}
+    best: dict[tuple[str, str | None, str | None, str, str | None], Statement] = {}
     extra: list[Statement] = []
+    stanced = {(s.actor.id, s.issue) for s in statements if s.stance is not None}
     for s in statements:
-        key = (s.actor.id, s.issue, s.reported_by.id if s.reported_by else None, s.modality)
+        if s.stance is None and (s.actor.id, s.issue) in stanced:
+            continue
+        # "tries to avoid statements on the territories, but does not recognise them":
+        # silence and non-recognition on one issue are two statements
+        key = (s.actor.id, s.issue, s.reported_by.id if s.reported_by else None, s.modality,
+               s.stance)
         if s.issue is None and key in best and best[key].event_type != s.event_type:
             extra.append(s)  # different acts with no issue: keep both
         elif key not in best or rank(s) > rank(best[key]):

@@ -58,6 +58,38 @@ def coordinated(tok: Token) -> list[Token]:
     return out
 
 
+def conjunct_spans(tokens: list[Token]) -> list[list[Token]]:
+    """The conjuncts of the first coordination in a phrase, each with its own modifiers:
+    "the annexation of Crimea or the annexation of new territories" gives two."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if not any(c.dep_ == "conj" and c.i in inside for c in t.children):
+            continue
+        spans = []
+        for h in coordinated(t):
+            skip = {x.i for c in h.children if c.dep_ in ("conj", "appos") for x in c.subtree}
+            spans.append([x for x in h.subtree if x.i not in skip and x.i in inside])
+        return spans
+    return []
+
+
+def antecedents(pronoun: Token) -> list[Token]:
+    """Noun phrases before an object pronoun in its sentence that agree with it in number
+    ("the territories annexed by Russia ... does not recognise them"), each without its
+    conjuncts and relative clauses."""
+    plural = pronoun.lower_ in ("them", "they", "these", "those")
+    out: list[Token] = []
+    for t in pronoun.sent:
+        if t.i >= pronoun.i:
+            break
+        if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS")) != plural:
+            continue
+        skip = {x.i for c in t.children if c.dep_ in ("conj", "relcl", "appos")
+                for x in c.subtree}
+        out.extend(x for x in t.subtree if x.i not in skip and x.i < pronoun.i)
+    return sorted(set(out), key=lambda x: x.i)
+
+
 def clause(tok: Token) -> list[Token]:
     """The clause a predicate belongs to: a predicate noun's governing verb phrase
     ("its position on the referendums was based on territorial integrity")."""
@@ -264,6 +296,10 @@ def present(tok: Token) -> bool:
     node = tok
     if tok.pos_ in ("NOUN", "ADJ") and tok.head.i != tok.i:
         node = tok.head
+    for _ in range(3):  # "tries to avoid making statements": the finite verb's tense
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            break
+        node = node.head
     if node.tag_ in ("VBZ", "VBP"):
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in node.children)
