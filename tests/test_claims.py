@@ -82,10 +82,11 @@ def test_what_a_measure_or_a_price_counts(claims_of) -> None:  # type: ignore[no
     [gas] = claims_of("Russia supplied 15.5 billion cubic metres of gas to Uzbekistan last "
                       "year, Gazprom said.")
     assert (gas.value, gas.unit, gas.period) == (15.5e9, "m3", "year")
-    assert gas.subject == "gas sent to Uzbekistan (per year)"
+    assert gas.subject == "gas from Russia sent to Uzbekistan (per year)"
     assert gas.source is not None and gas.source.id == "org:gazprom"
     [worth] = claims_of("Turkmenistan exported gas worth $7 billion to China in 2022.")
-    assert worth.subject == "gas exported to China (per year)" and worth.unit == "USD"
+    assert worth.subject == "gas from Turkmenistan exported to China (per year)"
+    assert worth.unit == "USD"
     [troops] = claims_of("Kazakhstan will deploy 2,000 troops to the border, the defence "
                          "ministry said on Monday.")
     assert troops.unit == "troops" and troops.source is not None
@@ -93,3 +94,21 @@ def test_what_a_measure_or_a_price_counts(claims_of) -> None:  # type: ignore[no
     [dead] = claims_of("The clashes on the border killed at least 36 people, Kyrgyz officials "
                        "said.")
     assert (dead.qualifier, dead.text) == ("at least", "at least 36 people")
+
+
+def test_periods_from_since_clauses_and_dates_of_other_things(claims_of) -> None:  # type: ignore[no-untyped-def]
+    [went, left] = claims_of(
+        "Since Putin ordered partial mobilization on September 21, according to Kazakh "
+        "authorities, 200 thousand Russians have left for Kazakhstan alone, and 147 thousand "
+        "have left during the same period.", "2022-10-05")
+    assert (went.value, went.since, went.as_of) == (200_000, "2022-09-21", "2022-10-05")
+    assert went.subject == "people from Russia arriving in Kazakhstan since 2022-09-21"
+    assert went.source is not None and went.source.country == "KAZ"
+    assert left.since == "2022-09-21" and left.group != went.group
+    [gas, _] = claims_of("Russian supplies through the pipeline, launched in 2019, totalled 16 "
+                         "billion cubic metres and the price was around $4 billion.",
+                         "2022-10-05")
+    assert gas.as_of == "2022-10-05"
+    [aid] = claims_of("Uzbekistan sent 28 tonnes of aid to Ukraine in early 2022, for which "
+                      "it received gratitude from the United States.")
+    assert aid.subject == "aid from Uzbekistan sent to Ukraine (per year)"

@@ -27,7 +27,8 @@ from .models import Actor, Claim, Mention
 SPEECH = {"say", "tell", "report", "announce", "state", "add", "note", "estimate", "calculate",
           "count", "confirm", "put", "record", "show", "cite", "quote", "tally", "register"}
 MOTION_ACTS = {"arrive", "leave", "deport", "evacuate"}
-PLACE_PREPS = {"into", "in", "to", "from", "at", "across", "inside"}
+SENDING = {"send", "export", "pledge", "deport"}
+PLACE_PREPS = {"into", "in", "to", "from", "at", "across", "inside", "for"}
 SAME_PERIOD = re.compile(r"\b(?:over|during|in|for) (?:the|that) same (?:period|time|days?|week)"
                          r"|\bover that period\b", re.I)
 SINCE = re.compile(r"\b(since|from|between|starting|after)\s+(?:early\s+|late\s+|mid-)?$", re.I)
@@ -151,7 +152,7 @@ def _act(noun: Token, fig: Figure, lex: Lexicon) -> tuple[str | None, Token | No
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in SPEECH:
         return None, None
     for c in verb.children:
-        if c.dep_ == "prt":
+        if c.dep_ in ("prt", "prep"):  # "call up", "leave for"
             key = f"{verb.lemma_.lower()} {c.lower_}"
             if key in lex.acts:
                 return lex.acts[key], verb
@@ -181,7 +182,8 @@ def _place(carrier: Token | None, view: SentenceView, focus: str | None,
         if prep.dep_ in ("prep", "dative") and prep.lower_ in PLACE_PREPS:
             spots += [c for c in prep.children if c.dep_ == "pobj"]
     for spot in spots:
-        actor = _actor_in(list(spot.subtree), view)
+        phrase = [spot, *(c for c in spot.children if c.dep_ in ("compound", "amod", "poss"))]
+        actor = _actor_in(phrase if spot.dep_ == "dobj" else list(spot.subtree), view)
         if actor is not None and actor.country and actor.country != origin:
             return actor.country
         if spot.lemma_ == "country" and focus and focus != origin:
@@ -246,14 +248,37 @@ def _dates(view: SentenceView, fig: Figure, dates: tuple[Any, ...], verb: Token 
     text = view.sent.text
     since = on = as_of = None
     for d in dates:
-        if SINCE.search(text[max(0, d.start - 24) : d.start]):
+        span = view.sent.char_span(d.start, d.end, alignment_mode="expand")
+        if SINCE.search(text[max(0, d.start - 24) : d.start]) or (
+                span is not None and _in_since_clause(span.root)):
             since = since or d.value
             continue
-        span = view.sent.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and _aside(span.root, fig.tokens[-1]):
+            continue  # "the pipeline, launched in 2019, ...": a date of something else
         if verb is not None and span is not None and _attached(span.root, verb):
             on = d.value
         as_of = max(as_of or d.value, d.value)
     return since, on, as_of
+
+
+def _in_since_clause(tok: Token) -> bool:
+    """"Since Putin ordered mobilisation on September 21, ...": the date opens a period."""
+    for up in tok.ancestors:
+        if up.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since"
+                                       for c in up.children):
+            return True
+        if up.dep_ in ("ROOT", "ccomp"):
+            return False
+    return False
+
+
+def _aside(tok: Token, figure: Token) -> bool:
+    """Whether a date sits in a relative or participial clause that does not hold the
+    figure."""
+    for up in [tok, *tok.ancestors]:
+        if up.dep_ in ("relcl", "acl"):
+            return not (up.left_edge.i <= figure.i <= up.right_edge.i)
+    return False
 
 
 def _attached(tok: Token, verb: Token) -> bool:
@@ -282,6 +307,10 @@ def _claim(doc_id: str, view: SentenceView, fig: Figure, dates: tuple[Any, ...],
     kind = lex.kinds.get(lemma) or ("people" if origin_actor is not None
                                     and noun is not None and noun.pos_ == "PROPN" else None)
     act, carrier = _act(noun, fig, lex) if noun is not None else (None, None)
+    if origin is None and act in SENDING and carrier is not None:
+        sender = _subject_of(carrier)  # "Uzbekistan sent 28 tonnes of aid"
+        found = _actor_in([sender], view) if sender is not None else None
+        origin = found.country if found is not None else None
     place = _place(carrier, view, focus, states, origin)
     if place is None and act in ("arrive", "leave") and focus != origin:
         place = focus  # "7,000 Russians arrived": in the country the article is about
