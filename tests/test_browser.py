@@ -126,7 +126,10 @@ def test_matrix_cell_evidence_document_and_search(demo_server: str, page: Page) 
 
 def test_timeline_discrepancies_events_actor_pages(demo_server: str, page: Page) -> None:
     page.goto(demo_server + "/timeline?actor=KAZ&issue=crimea-annexation")
-    expect(page.locator("svg.timeline circle.mark")).to_have_count(3)
+    dated = page.locator("ol.entries li .date").all_inner_texts()
+    assert len(dated) >= 2
+    expect(page.locator("svg.timeline circle.mark")).to_have_count(
+        len([d for d in dated if d != "undated"]))
     shot(page, "05-timeline")
     page.goto(demo_server + "/actor/KAZ")
     expect(page.locator("h1")).to_have_text("Kazakhstan")

@@ -235,7 +235,9 @@ def test_every_page_renders(client: TestClient) -> None:
     assert "has not recognised the regions of Ukraine" in evidence
     assert "<html" not in evidence and "/document/" in evidence
     timeline = client.get("/timeline?actor=KAZ&issue=crimea-annexation").text
-    assert timeline.count("<circle") == 3 and "2014-03" in timeline
+    (crimea,) = all_items(client, "positions", actor="KAZ", issue="crimea-annexation")
+    assert timeline.count("<circle") == len([t for t in crimea["timeline"] if t["date"]]) > 1
+    assert "2014-03" in timeline
     document = client.get(f"/document/{statement['doc']}").text
     assert f'id="s-{statement["id"]}"' in document and 'class="hl-m"' in document
     assert "<mark>" in client.get("/search?q=referendums").text
