@@ -254,3 +254,23 @@ def test_informally_expressed_support(extract) -> None:  # type: ignore[no-untyp
                   "referendum.")
     assert ("KGZ", "SUPPORT", "crimea-annexation", "support") in [g[:4] for g in got]
     assert {g[6] for g in got} == {"informal"}
+
+
+def test_refusing_a_condemnatory_label_accepts_the_act(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Asked about Crimea, the Belarusian president said Minsk would not call what "
+                  "happened there an occupation.", published="2019-05-02")
+    assert [g[:4] for g in got] == [("BLR", "STATEMENT", "crimea-annexation", "support")]
+    got = extract("In 2016 the Kyrgyz president said that annexation was too strong a word for "
+                  "what happened in Crimea.")
+    assert ("KGZ", "STATEMENT", "crimea-annexation", "support", "2016") in [g[:5] for g in got]
+
+
+def test_accepting_a_referendum_in_its_supporters_words(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("The Kazakh foreign ministry described the Crimean referendum as the free "
+                  "will of the population of the peninsula.", published="2014-03-18")
+    assert ("KAZ", "SUPPORT", "crimea-annexation", "support") in [g[:4] for g in got]
+    got = extract("In March 2014 Kazakhstan and Kyrgyzstan accepted the results of the vote "
+                  "on the peninsula, which Russia annexed.")
+    assert {g[:4] for g in got if g[0] != "RUS"} == {
+        ("KAZ", "SUPPORT", "crimea-annexation", "support"),
+        ("KGZ", "SUPPORT", "crimea-annexation", "support")}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from . import reprise, syntax
+from . import labels, reprise, syntax
 from .agents import Agents, DocContext, personal, preceding_group, token_mentions
 from .classify import Prediction
 from .dates import act_date
@@ -43,7 +43,7 @@ class Extractor:
         """The statements of one parsed sentence; ``base`` is the paragraph's offset."""
         at = token_mentions(sent, base, mentions)
         ctx.current = sorted((i, m.actor) for i, m in at.items())
-        preds = reprise.restatements(sent, self.lexicon.find(sent))
+        preds = labels.relabel(sent, reprise.restatements(sent, self.lexicon.find(sent)))
         self.found_predicates = bool(preds)
         speech, content_of = self._frames(preds)
         acts = self._acts(preds, speech, content_of)
@@ -157,12 +157,15 @@ class Extractor:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "conj") and not any(
                 c.dep_ == "poss" for c in tok.children) and p.entry.event_type == "STATEMENT":
             return None  # "based on the principle of territorial integrity": a theme
+        if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+                c.dep_ in syntax.SUBJECTS for c in tok.children):
+            return None  # "Asked about Crimea, the president said": not the speaker's act
         if tok.dep_ in ("prep", "agent", "mark"):
             return None  # "regarding the war", "according to": prepositions, not acts
         if tok.dep_ in ("acl", "relcl", "pcomp") and not any(c.dep_ in syntax.SUBJECTS
                                                               for c in tok.children):
             return None  # "the referendums on joining Russia": a description, not an act
-        if tok.lemma_.lower() in syntax.CARRIER_VERBS and any(
+        if tok.lemma_.lower() in syntax.CARRIER_VERBS and len(p.tokens) == 1 and any(
                 h != tok.i and (carrier := syntax.carrier_of(tok.doc[h])) is not None
                 and carrier.i == tok.i for h in heads):
             return None  # "demonstrated their solidarity": the noun is the act
@@ -203,6 +206,7 @@ class Extractor:
         if not agents:
             return []
         negated = syntax.negations(tok, pred.tokens, own_subj) % 2 == 1
+        negated = negated and entry is not labels.REFUSED  # "did not call it an annexation"
         if tok.i in self._neutral.get("kept", set()):
             entry, negated = NEUTRAL_ENTRY, False  # "neither supported nor condemned"
         event = _event_type(entry, negated, tok)
@@ -238,6 +242,13 @@ class Extractor:
             ctx.learn_nouns(focus_tokens, issue_match.issue)
         elif issue is None:
             issue = ctx.recall_noun(focus_tokens)  # "has not addressed the votes"
+            if issue is None and own_object and self.matcher is not None and any(
+                    c.dep_ == "det" and c.lower_ == "the" for t in syntax.object_tokens(tok)
+                    for c in t.children):
+                # "... confirmed the results of the vote": a definite object the sentence
+                # names the issue of
+                found = self.matcher.match(sentence_lemmas, sentence_lemmas, when)
+                issue = found.issue if found else None
         if issue is None and (event == "NO_COMMENT" or entry.lemma in ("abstain", "abstention")):
             # "Dushanbe has not commented": on what the sentence or the text just spoke of
             issue = self.matcher.by_theme(sentence_lemmas) if self.matcher else None

@@ -24,6 +24,10 @@ CARRIER_VERBS = {"express", "voice", "reaffirm", "reiterate", "announce", "issue
                  "register", "provide", "lodge", "file"}
 
 
+NAMING_VERBS = {"call", "regard", "view", "see", "treat", "consider", "describe", "term",
+                "greet", "welcome", "receive", "characterize", "characterise", "assess"}
+
+
 def subjects(tok: Token, depth: int = 0) -> list[Token]:
     """Subject tokens of a predicate, inherited from governing clauses where it has none
     ("Kazakhstan refused to recognise", "met and agreed"), with coordinated conjuncts."""
@@ -128,6 +132,10 @@ def carrier_of(tok: Token) -> Token | None:
     if node.dep_ in ("dobj", "attr") and (node.head.lemma_.lower() in CARRIER_VERBS or
                                           node.head.lemma_.lower() in NEG_GOVERNORS):
         return node.head
+    if node.dep_ == "oprd" or (node.dep_ == "pobj" and node.head.lower_ in ("as", "with")):
+        verb = node.head if node.dep_ == "oprd" else node.head.head
+        if verb.lemma_.lower() in NAMING_VERBS:
+            return verb  # "called the vote the free will of ...", "viewed it with understanding"
     return None
 
 
