@@ -101,6 +101,7 @@ class Resolver:
             if named and sum(map(len, key)) >= 5:
                 self._fuzzy_keys.append(fold(" ".join(key)))
                 self._fuzzy_entries.append(named)
+        self._closest: dict[str, tuple[str, float] | None] = {}  # _closest_known, cached
 
     # --- entry point ------------------------------------------------------------------
 
@@ -312,14 +313,26 @@ class Resolver:
         key = fold(_strip_title(ent.text))
         if len(key) < 5:
             return None
-        seen = [a for a in ctx.last_seen if a.startswith("person:")]
-        for actor_id in seen:  # first: people already named in this document
-            name = self.kb.actors.get(actor_id)
-            surname = fold(name.name.split()[-1]) if name else ""
-            score = fuzz.ratio(key.split()[-1], surname) if surname else 0
-            if score >= 80 and len(key.split()) == 1:
-                method = "partial" if score == 100 else "fuzzy"
-                return _Hit(start, end, self.kb.actors[actor_id], method, 0.75)
+        if " " not in key:  # a surname: first, people already named in this document
+            for actor_id in [a for a in ctx.last_seen if a.startswith("person:")]:
+                name = self.kb.actors.get(actor_id)
+                surname = fold(name.name.split()[-1]) if name else ""
+                score = fuzz.ratio(key, surname) if surname else 0
+                if score >= 80:
+                    method = "partial" if score == 100 else "fuzzy"
+                    return _Hit(start, end, self.kb.actors[actor_id], method, 0.75)
+        if key not in self._closest:
+            if len(self._closest) > 100_000:
+                self._closest.clear()
+            self._closest[key] = self._closest_known(key)
+        found = self._closest[key]
+        if found is None:
+            return None
+        actor_id, score = found
+        return _Hit(start, end, self.kb.actors[actor_id], "fuzzy", 0.9 * score / 100)
+
+    def _closest_known(self, key: str) -> tuple[str, float] | None:
+        """The one knowledge-base actor whose name ``key`` is a spelling variant of."""
         found = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
         if not found:
             return None
@@ -327,9 +340,7 @@ class Resolver:
         if not _tokens_agree(key, candidate):
             return None
         actors = {e.actor for e in self._fuzzy_entries[n]}
-        if len(actors) != 1:
-            return None
-        return _Hit(start, end, self.kb.actors[actors.pop()], "fuzzy", 0.9 * score / 100)
+        return (actors.pop(), score) if len(actors) == 1 else None
 
     def _new_person(self, ent: Span, start: int, end: int, ctx: Context) -> _Hit | None:
         """A person not in the knowledge base: full names create an actor, surnames link."""

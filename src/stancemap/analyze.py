@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from .actors import Context, Resolver
 from .claims import SentenceView, extract_claims
-from .classify import default_classifier
 from .kb import KnowledgeBase
 from .link import link, position_holder  # noqa: F401 (re-exported)
+from .modelcache import classifier
 from .models import Claim, Document, Issue, Mention, Sentence, Statement
 from .nlp import Paragraph, parse
 from .predicates import default_lexicon
@@ -71,11 +72,17 @@ class Analyzer:
         self.resolver = Resolver(kb, ner="ner" in nlp.pipe_names)
         self.extractor = Extractor(kb, default_lexicon(), IssueMatcher(issues) if issues
                                    else None)
-        default_classifier()  # trained once here, inherited by forked workers
+        classifier()  # loaded or trained once here, inherited by forked workers
 
     def run(self, docs: list[Document]) -> list[Result]:
-        return [(doc, *analyze_document(self.resolver, self.extractor, doc, paras))
+        """Results of a batch of documents; the classifier reads the sentences no pattern
+        explained all at once."""
+        done = [(doc, _analyze(self.resolver, self.extractor, doc, paras))
                 for doc, paras in parse(self.nlp, docs, self.batch_size)]
+        pending = [(doc, *u) for doc, part in done for u in part.unexplained]
+        extra = _fallback(self.extractor, pending)
+        return [(doc, part.sentences, part.mentions, part.statements + extra.get(doc.id, []),
+                 part.claims) for doc, part in done]
 
 
 _WORKER: Analyzer | None = None
@@ -161,12 +168,30 @@ def analyze_document(resolver: Resolver, extractor: Extractor, doc: Document,
                      ) -> tuple[list[Sentence], list[Mention], list[Statement], list[Claim]]:
     """Sentences (with offsets), actor mentions, statements and numeric claims of one parsed
     document."""
+    part = _analyze(resolver, extractor, doc, paras)
+    extra = _fallback(extractor, [(doc, *u) for u in part.unexplained])
+    return part.sentences, part.mentions, part.statements + extra.get(doc.id, []), part.claims
+
+
+@dataclass(slots=True)
+class _Partial:
+    """One document's results before the classifier fallback."""
+
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    statements: list[Statement]
+    claims: list[Claim]
+    unexplained: list[tuple[Span, int, list[Mention]]]
+
+
+def _analyze(resolver: Resolver, extractor: Extractor, doc: Document, paras: list[Paragraph]
+             ) -> _Partial:
     ctx = Context(published=doc.published)
     dctx = DocContext(published=doc.published)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     statements: list[Statement] = []
-    unexplained = []
+    unexplained: list[tuple[Span, int, list[Mention]]] = []
     views: list[SentenceView] = []
     for para in paras:
         for sent in para.doc.sents:
@@ -186,19 +211,23 @@ def analyze_document(resolver: Resolver, extractor: Extractor, doc: Document,
             if found and not acts and not extractor.found_predicates and any(
                     m.actor.type != "person" or m.actor.country for m in found):
                 unexplained.append((sent, para.start, found))
-    statements += _fallback(extractor, doc, unexplained)
     claims = extract_claims(doc.id, views, doc.published, resolver.kb)
-    return sentences, mentions, statements, claims
+    return _Partial(sentences, mentions, statements, claims, unexplained)
 
 
-def _fallback(extractor: Extractor, doc: Document, pending: list) -> list[Statement]:  # type: ignore[type-arg]
-    """The classifier, for sentences with actors where no pattern found an act."""
+def _fallback(extractor: Extractor,
+              pending: list[tuple[Document, Span, int, list[Mention]]]
+              ) -> dict[str, list[Statement]]:
+    """The classifier, for sentences with actors where no pattern found an act (of any
+    number of documents, in one call): document id -> statements."""
     if not pending:
-        return []
-    predictions = default_classifier().predict([s.text for s, _, _ in pending])
-    out: list[Statement] = []
-    ctx = DocContext(published=doc.published)
-    for (sent, base, found), pred in zip(pending, predictions, strict=True):
+        return {}
+    predictions = classifier().predict([s.text for _, s, _, _ in pending])
+    out: dict[str, list[Statement]] = {}
+    contexts: dict[str, DocContext] = {}
+    for (doc, sent, base, found), pred in zip(pending, predictions, strict=True):
         if pred.event_type != "NONE" and pred.event_prob >= FALLBACK_MIN_PROB:
-            out += extractor.classified(doc.id, sent, base, found, ctx, pred)
+            ctx = contexts.setdefault(doc.id, DocContext(published=doc.published))
+            out.setdefault(doc.id, []).extend(
+                extractor.classified(doc.id, sent, base, found, ctx, pred))
     return out

@@ -61,22 +61,53 @@ def _past_year(month: int, day: int, base: date) -> int:
     return base.year if (month, day) <= (base.month, base.day + 7) else base.year - 1
 
 
-@lru_cache(maxsize=4096)
 def _dateparser(text: str, base: date) -> date | None:
+    """A relative day ("yesterday", "today", "the day before yesterday"): dateparser reads
+    it once, as a shift from a fixed reference day, and the shift applies to any base."""
+    shift = _day_shift(text.lower())
+    return None if shift is None else base + timedelta(days=shift)
+
+
+_REFERENCE = date(2001, 6, 15)
+
+
+@lru_cache(maxsize=64)
+def _day_shift(text: str) -> int | None:
     from datetime import datetime
 
-    settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day),
+    settings = {"RELATIVE_BASE": datetime(_REFERENCE.year, _REFERENCE.month, _REFERENCE.day),
                 "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
                 "RETURN_AS_TIMEZONE_AWARE": False}
     parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
-    return parsed.date() if parsed else None
+    return (parsed.date() - _REFERENCE).days if parsed else None
 
 
-@lru_cache(maxsize=8192)
+# Every pattern needs one of these; a sentence with none has no date.
+_ANY = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year",
+                  re.I)
+_SHIFT = dict(PATTERNS)["shift"]
+
+
 def find_dates(text: str, base: date | None, previous: str | None = None
                ) -> tuple[DateMention, ...]:
     """Every date expression in ``text``, resolved against ``base`` (publication date) and
     ``previous`` (the last date in the text, for "a day earlier")."""
+    found, relative = _without_previous(text, base)
+    return _find_dates(text, base, previous) if relative and previous else found
+
+
+@lru_cache(maxsize=8192)
+def _without_previous(text: str, base: date | None) -> tuple[tuple[DateMention, ...], bool]:
+    """find_dates without a previous date, and whether the text has a date relative to
+    one (only those depend on it)."""
+    if not _ANY.search(text):
+        return (), False
+    return _find_dates(text, base, None), bool(_SHIFT.search(text))
+
+
+@lru_cache(maxsize=1024)
+def _find_dates(text: str, base: date | None, previous: str | None
+                ) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:

@@ -141,12 +141,15 @@ class IssueMatcher:
         return [tuple(g.split()) for g in group] if group else [term]
 
     def score(self, issue: Issue, sentence: Sequence[str], focus: Sequence[str],
-              topic: Sequence[str] = ()) -> tuple[float, float, float]:
+              topic: Sequence[str] = (), grams: tuple[frozenset[tuple[str, ...]], ...] = ()
+              ) -> tuple[float, float, float]:
         """(total, near, topical) scores: terms in the topic ("position on X") count three
-        times, in the act's own phrase twice, elsewhere in the sentence once."""
+        times, in the act's own phrase twice, elsewhere in the sentence once. ``grams``: the
+        n-grams of sentence, focus and topic, if already computed."""
         total = near = topical = 0.0
         anchored = False
-        in_sentence, in_focus, in_topic = _ngrams(sentence), _ngrams(focus), _ngrams(topic)
+        in_sentence, in_focus, in_topic = grams or (_ngrams(sentence), _ngrams(focus),
+                                                    _ngrams(topic))
         for term, weight in self.terms[issue.id].items():
             if term not in in_sentence and term not in in_focus:
                 continue
@@ -169,10 +172,11 @@ class IssueMatcher:
         with an object of their own, matches within the act's phrase). An issue that is
         the topic of a position ("position on the referendum") wins over the reasons given."""
         best: tuple[float, float, Issue] | None = None
+        grams = (_ngrams(sentence), _ngrams(focus), _ngrams(topic))
         for issue in self.issues:
             if day and issue.since and day < issue.since[: len(day)]:
                 continue
-            s, near, topical = self.score(issue, sentence, focus, topic)
+            s, near, topical = self.score(issue, sentence, focus, topic, grams)
             if require_focus and near == 0:
                 continue
             if s and day and self.years.get(issue.id):
