@@ -8,12 +8,30 @@ then the event type, negation, modality, issue, stance and date of the act.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
 from . import labels, reprise, syntax
+from .acts import (
+    NEUTRAL_ENTRY,
+    TOPIC_PREPS,
+    WITHDRAWALS,
+    _confidence,
+    _controlled,
+    _dedupe,
+    _event_type,
+    _generic_analysts,
+    _issue_anaphor,
+    _leaves_a_body,
+    _modality,
+    _negative_governor,
+    _neither_nor,
+    _same_side,
+    _scoped_text,
+    _statement_id,
+    _topic,
+)
 from .agents import Agents, DocContext, personal, preceding_group, token_mentions
 from .classify import Prediction
 from .dates import act_date
@@ -21,9 +39,6 @@ from .kb import KnowledgeBase
 from .models import Actor, Mention, Statement
 from .predicates import Entry, Lexicon, Predicate
 from .stance import NEUTRAL_LEMMAS, IssueMatcher, lemmas, stance_of
-
-GENERIC_ANALYSTS = {"expert", "analyst", "observer", "commentator", "scholar", "researcher",
-                    "critic", "academic", "pundit"}
 
 
 class Extractor:
@@ -380,187 +395,3 @@ class Extractor:
             if m and m.actor not in agents:
                 return self.agents.represent(m.actor, None)
         return None
-
-    # --- actors -----------------------------------------------------------------------
-
-TOPIC_HEADS = {"position", "stance", "view", "attitude", "approach", "policy", "comment",
-               "statement", "decision", "reaction", "response", "opinion"}
-TOPIC_PREPS = {"on", "regarding", "about", "towards", "toward", "concerning", "over", "to"}
-
-
-def _topic(tokens: Sequence[Token]) -> list[str]:
-    """What a position is "on": "Kazakhstan's position on the referendum" (looked for
-    within the act's own phrase and subject only)."""
-    out: list[Token] = []
-    for tok in tokens:
-        if tok.lemma_.lower() in TOPIC_HEADS:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
-                    out.extend(c.subtree)
-    return lemmas(out)
-
-
-NEUTRAL_ENTRY = Entry("neutral", "ADJ", "STATEMENT", 0, stance_words=True)
-
-
-WITHDRAWALS = {"withdraw", "withdraw from", "pull out", "pull out of", "leave", "exit", "quit"}
-BODIES = {"treaty", "agreement", "deal", "accord", "pact", "convention", "talks", "organization",
-          "organisation", "alliance", "union", "bloc", "council", "court", "membership",
-          "negotiations", "initiative", "program", "programme", "framework", "mission"}
-
-
-def _leaves_a_body(tok: Token, at: dict[int, Mention]) -> bool:
-    """Whether what is left is an organisation or agreement (not a place)."""
-    for t in syntax.object_tokens(tok):
-        if t.lemma_.lower() in BODIES:
-            return True
-        if t.i in at and at[t.i].actor.type in ("organization",):
-            return True
-    return False
-
-
-ISSUE_NOUNS = {"independence", "result", "outcome", "status", "legitimacy", "sovereignty",
-               "annexation", "recognition", "accession", "incorporation", "referendum", "vote"}
-
-
-def _issue_anaphor(t: Token) -> bool:
-    """"their independence", "its results": a possessive pointing back to what an issue is
-    about (not "its gas pipeline")."""
-    return t.dep_ == "poss" and t.lower_ in ("their", "its") and \
-        t.head.lemma_.lower() in ISSUE_NOUNS
-
-
-def _neither_nor(preds: list[Predicate]) -> dict[str, set[int]]:
-    """"neither supported nor condemned": opposite predicates both negated are neutrality;
-    the first is kept as a neutral act, the second dropped."""
-    kept: set[int] = set()
-    dropped: set[int] = set()
-    by_head = {p.head.i: p for p in preds}
-    for p in preds:
-        tok = p.head
-        if tok.dep_ != "conj" or tok.head.i not in by_head:
-            continue
-        first = by_head[tok.head.i]
-        nor = any(c.lower_ == "nor" for c in first.head.children)
-        if nor and first.entry.polarity * p.entry.polarity < 0:
-            kept.add(first.head.i)
-            dropped.add(tok.i)
-    return {"kept": kept, "dropped": dropped}
-
-
-def _negative_governor(tok: Token, preds: list[Predicate]) -> bool:
-    return any(p.head.i == tok.i and p.entry.event_type == "REJECT" and p.entry.polarity < 0
-               and tok.lemma_.lower() in syntax.NEG_GOVERNORS for p in preds)
-
-
-IRREALIS = {"want", "try", "hope", "plan", "seek", "expect", "intend", "aim", "wish", "attempt"}
-MANIPULATIVE = {"pressure", "urge", "ask", "force", "push", "press", "persuade", "encourage",
-                "compel", "invite", "demand", "lobby", "coax", "require", "call"}
-
-
-def _controlled(tok: Token) -> bool:
-    """An act someone else wants done: "pressure X to support", "urged X to join", or
-    what the actor only wants or tries to do."""
-    head = tok.head
-    if tok.dep_ not in ("xcomp", "ccomp") or head.i == tok.i:
-        return False
-    lemma = head.lemma_.lower()
-    if tok.dep_ == "ccomp":
-        return lemma in MANIPULATIVE  # "pressure Central Asian countries to support"
-    has_object = any(c.dep_ in ("dobj", "dative") for c in head.children)
-    return has_object or lemma in IRREALIS or lemma in MANIPULATIVE
-
-
-def _scoped_text(sent: Span, tok: Token) -> str:
-    """The sentence with relative clauses that do not hold the act blanked out, so that
-    "neutrality recognised by the UN in 1995 ... has avoided comment" is not dated 1995."""
-    text = sent.text
-    for t in sent:
-        if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-            continue  # "actions to protect ... on Saturday": the parser often hangs the act's
-            # date on an infinitive; it does not date anything of its own
-        if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= tok.i <= t.right_edge.i):
-            a = t.left_edge.idx - sent.start_char
-            b = t.right_edge.idx + len(t.right_edge.text) - sent.start_char
-            text = text[:a] + " " * (b - a) + text[b:]
-    return text
-
-
-def _generic_analysts(speech: Token) -> bool:
-    return any(s.lemma_.lower() in GENERIC_ANALYSTS for s in syntax.subjects(speech))
-
-
-def _event_type(entry: Entry, negated: bool, tok: Token | None = None) -> str | None:
-    if not negated:
-        return entry.event_type
-    if entry.negated_event_type:
-        return entry.negated_event_type
-    if entry.event_type == "STATEMENT":
-        if tok is not None and any(c.dep_ in ("dobj", "oprd", "ccomp", "xcomp") and
-                                   c.lower_ not in ("anything", "nothing", "word")
-                                   for c in tok.children):
-            return "STATEMENT"  # "did not call it an annexation": a statement, not silence
-        return "NO_COMMENT"  # "did not comment", "did not vote", "made no statement"
-    if entry.polarity != 0 and entry.event_type in ("SUPPORT", "AGREE", "COOPERATE"):
-        return "REJECT"
-    return entry.event_type if entry.event_type in ("REJECT", "NO_COMMENT") else None
-
-
-def _modality(tok: Token, frame: Predicate | None, sent: Span,
-              entry: Entry | None = None) -> str:
-    if (frame is not None and frame.entry.modality == "denied") or (
-            entry is not None and entry.modality == "denied"):
-        return "denied"
-    if syntax.hypothetical(tok, reported=frame is not None):
-        return "hypothetical"
-    carrier = syntax.carrier_of(tok) if tok.pos_ == "NOUN" else None
-    if (frame is not None and syntax.informal(frame.head, sent)) or any(
-            c.lower_ in syntax.INFORMAL for c in [*tok.children, *(
-                carrier.children if carrier is not None else ())]):
-        return "informal"  # "informally told RFE/RL", "has informally expressed support"
-    return "asserted"
-
-
-def _same_side(a: Actor, b: Actor) -> bool:
-    return a.id == b.id or (a.country is not None and a.country == b.country)
-
-
-def _confidence(has_issue: bool, framed: bool, modality: str) -> float:
-    value = 0.7 + (0.1 if has_issue else 0) + (0.05 if framed else 0)
-    return round(value * (0.8 if modality in ("reported", "hypothetical") else 1.0), 2)
-
-
-def _statement_id(doc: str, span: tuple[int, int], actor: str, event: str, issue: str | None,
-                  token: int) -> str:
-    key = f"{doc}|{span[0]}|{span[1]}|{actor}|{event}|{issue}|{token}"
-    return "s" + hashlib.sha1(key.encode()).hexdigest()[:15]
-
-
-def _dedupe(statements: list[Statement]) -> list[Statement]:
-    """One statement per actor and issue in a sentence: an act with a stance beats one
-    without, a categorised act beats a plain STATEMENT; coordinated acts without an issue
-    take their sibling's ("Tashkent has been silent, and Ashgabat declined to comment on")."""
-    issues = {s.event_type: s.issue for s in statements if s.issue}
-    for s in statements:
-        if s.issue is None and s.event_type in issues:
-            s.issue = issues[s.event_type]
-            s.stance = "no_comment" if s.event_type == "NO_COMMENT" else s.stance
-
-    def rank(s: Statement) -> tuple[bool, bool, float]:
-        return (s.stance is not None, s.event_type != "STATEMENT", s.confidence)
-
-    best: dict[tuple[str, str | None, str | None, str, str | None], Statement] = {}
-    extra: list[Statement] = []
-    stanced = {(s.actor.id, s.issue) for s in statements if s.stance is not None}
-    for s in statements:
-        if s.stance is None and (s.actor.id, s.issue) in stanced:
-            continue
-        # "tries to avoid statements on the territories, but does not recognise them":
-        # silence and non-recognition on one issue are two statements
-        key = (s.actor.id, s.issue, s.reported_by.id if s.reported_by else None, s.modality,
-               s.stance)
-        if s.issue is None and key in best and best[key].event_type != s.event_type:
-            extra.append(s)  # different acts with no issue: keep both
-        elif key not in best or rank(s) > rank(best[key]):
-            best[key] = s
-    return [*best.values(), *extra]
