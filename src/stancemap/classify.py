@@ -12,10 +12,10 @@ Models: one ``LinearSVC(C=1, class_weight="balanced")`` per head (event type; st
 classes support/oppose/neutral/no_comment/none); probabilities are a softmax over the margins
 with one temperature fitted on 3-fold out-of-fold margins of the training data.
 
-5-fold cross-validation stratified by event type on the 1,138 training sentences (``--cv``):
+5-fold cross-validation stratified by event type on the 1,184 training sentences (``--cv``):
 
-    event type (19 classes)  macro-F1 0.663  accuracy 0.680   (seeds 1, 2: 0.653/0.670, 0.654/0.671)
-    stance (5 classes)       macro-F1 0.652  accuracy 0.782   (seeds 1, 2: 0.659/0.776, 0.666/0.778)
+    event type (19 classes)  macro-F1 0.646  accuracy 0.657   (seeds 1, 2: 0.662/0.672, 0.666/0.675)
+    stance (5 classes)       macro-F1 0.638  accuracy 0.774   (seeds 1, 2: 0.638/0.770, 0.674/0.795)
 """
 
 from __future__ import annotations

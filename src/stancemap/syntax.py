@@ -21,7 +21,8 @@ CARRIER_VERBS = {"express", "voice", "reaffirm", "reiterate", "announce", "issue
                  "demonstrate", "signal", "stress", "emphasize", "emphasise", "underline",
                  "publish", "adopt", "take", "hold", "have", "present", "share", "set",
                  "outline", "release", "post", "maintain", "keep", "record", "cast",
-                 "register", "provide", "lodge", "file"}
+                 "register", "provide", "lodge", "file", "carry", "conduct", "launch",
+                 "stage", "mount"}
 
 
 NAMING_VERBS = {"call", "regard", "view", "see", "treat", "consider", "describe", "term",
