@@ -290,9 +290,11 @@ class Queries:
             view["after"] = _head(text[end: end + CONTEXT_CHARS])
         return view
 
-    def events(self) -> list[dict[str, Any]]:
-        """Every merged event with the statements (reports) behind it, newest first."""
-        out = sorted(self.rows.events(), key=lambda e: (e["date"] or "", e["id"]), reverse=True)
+    def events(self, min_docs: int = 1) -> list[dict[str, Any]]:
+        """Merged events reported by at least ``min_docs`` documents, with the statements
+        (reports) behind them, newest first."""
+        out = sorted((e for e in self.rows.events() if len(e["docs"]) >= min_docs),
+                     key=lambda e: (e["date"] or "", e["id"]), reverse=True)
         quoted = {s["id"]: s for s in self.statements([i for e in out for i in e["statements"]])}
         docs = self.documents_meta({i for e in out for i in e["docs"]})
         for e in out:

@@ -91,10 +91,11 @@ def discrepancies_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/events")
-def events_page(request: Request) -> HTMLResponse:
+def events_page(request: Request, min_docs: int = 2) -> HTMLResponse:
+    """Events reported by several documents by default; ``min_docs=1`` lists them all."""
     with reader(request) as sm:
-        items = sm.queries.events()
-    return page("events.html", nav="events", items=items)
+        items = sm.queries.events(max(1, min_docs))
+    return page("events.html", nav="events", items=items, min_docs=max(1, min_docs))
 
 
 @router.get("/actor/{actor_id:path}")
