@@ -61,7 +61,7 @@ def test_reanalysis_is_idempotent(app: Stancemap, tmp_path: Path) -> None:
     app.analyze()
     second = app.export(tmp_path / "b")
     assert first == second
-    for name in ("statements", "positions"):
+    for name in ("statements", "positions", "events", "discrepancies", "claims"):
         assert (tmp_path / "a" / f"{name}.jsonl").read_text() == \
             (tmp_path / "b" / f"{name}.jsonl").read_text()
 
