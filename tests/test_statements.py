@@ -274,3 +274,11 @@ def test_accepting_a_referendum_in_its_supporters_words(extract) -> None:  # typ
     assert {g[:4] for g in got if g[0] != "RUS"} == {
         ("KAZ", "SUPPORT", "crimea-annexation", "support"),
         ("KGZ", "SUPPORT", "crimea-annexation", "support")}
+
+
+def test_the_two_leaders_are_both_of_those_just_named(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("President Sadyr Japarov spoke by telephone with Russian President Vladimir "
+                  "Putin on Saturday. The two leaders exchanged views on regional security.",
+                  "2022-02-27")
+    second = {g[0] for g in got if g[1] == "CONSULT" and g[4] == "2022-02-26"}
+    assert {"KGZ", "RUS"} <= second

@@ -25,6 +25,9 @@ PLURAL_PRONOUNS = {"they", "them"}
 GROUP_NOUNS = {"state", "country", "republic", "government", "nation", "capital", "leader",
                "neighbour", "neighbor"}
 DEFINITE = {"the", "these", "those", "this", "that", "such"}
+PAIR_NOUNS = {"leader": "person", "president": "person", "minister": "person",
+              "counterpart": "person", "head": "person", "side": "state", "country": "state",
+              "state": "state", "government": "state", "nation": "state"}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 
@@ -105,6 +108,10 @@ class Agents:
         out: list[Actor] = []
         found = []
         for tok in tokens:
+            several = self.numbered_actors(tok, at, ctx)
+            if several:  # "the two leaders": both of those just named
+                found += [(tok, a) for a in several]
+                continue
             actor = self.actor_at(tok, at, ctx, speakers)
             if actor is not None:
                 found.append((tok, actor))
@@ -206,6 +213,27 @@ class Agents:
             if len(self.kb.members.get(actor.id, [])) == size:
                 return actor
         return None
+
+    def numbered_actors(self, tok: Token, at: dict[int, Mention], ctx: DocContext
+                        ) -> list[Actor]:
+        """"The two leaders", "both sides": the last people (or states) of that number
+        named before, when no named group of that size fits."""
+        count = next((c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")
+                      and c.lower_ in NUMBERS), None)
+        kind = PAIR_NOUNS.get(tok.lemma_.lower())
+        if count is None or kind is None or tok.i in at or self.numbered_group(count, ctx):
+            return []
+        size = NUMBERS[count]
+        picked: list[Actor] = []
+        for actor in reversed(ctx.recent):
+            same = actor.type == kind or (kind == "state" and actor.type == "state")
+            if same and actor not in picked and all(
+                    actor.country != p.country or kind == "person" and actor.id != p.id
+                    for p in picked):
+                picked.append(actor)
+            if len(picked) == size:
+                return list(reversed(picked))
+        return []
 
     def represent(self, actor: Actor, when: str | None) -> Actor:
         """Officials stand for their state's government (or their organisation) while in
