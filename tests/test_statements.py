@@ -282,3 +282,13 @@ def test_the_two_leaders_are_both_of_those_just_named(extract) -> None:  # type:
                   "2022-02-27")
     second = {g[0] for g in got if g[1] == "CONSULT" and g[4] == "2022-02-26"}
     assert {"KGZ", "RUS"} <= second
+
+
+def test_thanks_for_solidarity_report_the_credited_party_s_support(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("The Kremlin said Kyrgyzstan supports Russia's special military operation in "
+                  "Ukraine. Putin, for his part, thanked the Kyrgyz leader for his solidarity.",
+                  "2022-02-26")
+    assert ("KGZ", "SUPPORT", "support-russia-war", "support", "2022-02-26", "RUSGOV",
+            "reported") in got
+    plain = extract("Putin thanked the Kyrgyz leader for his hospitality.", "2022-02-26")
+    assert not [g for g in plain if g[0] == "KGZ"]  # thanks for something else credit nothing

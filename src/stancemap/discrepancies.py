@@ -92,18 +92,22 @@ def _event_conflicts(event: Event, reports: list[Statement], corpus: Corpus
                      ) -> list[Discrepancy]:
     out = []
     covered: set[tuple[str, str]] = set()
-    for claim in reports:
+    claims: dict[tuple[str, str, str | None, str], list[Statement]] = {}
+    for claim in reports:  # one dispute per side, actor, issue and claimed stance
         holder = _holder(claim, corpus)
-        if not (_third_party(claim, corpus) and claim.issue and claim.stance in EXPLICIT
-                and holder):
-            continue
-        own = [s for s in reports if s.doc != claim.doc and _holder(s, corpus) == holder
+        if _third_party(claim, corpus) and claim.issue and claim.stance in EXPLICIT and holder:
+            key = (holder, claim.issue, _side(claim, corpus), claim.stance or "")
+            claims.setdefault(key, []).append(claim)
+    for (holder, issue, _, stance), group in claims.items():
+        docs = {c.doc for c in group}
+        own = [s for s in reports if s.doc not in docs and _holder(s, corpus) == holder
                and _own(s, corpus)]
-        if not own or any(s.issue == claim.issue and s.stance == claim.stance for s in own):
+        if not own or any(s.issue == issue and s.stance == stance for s in own):
             continue
-        said = [s for s in own if s.issue == claim.issue and s.stance]
-        covered.add((holder, claim.issue))
-        out.append(_conflict(claim, said or own[:2], corpus, event, silent=not said))
+        said = [s for s in own if s.issue == issue and s.stance]
+        covered.add((holder, issue))
+        out.append(_conflict(group[0], said or own[:2], corpus, event, silent=not said,
+                             more=group[1:]))
     out += _omissions(event, reports, corpus, covered)
     return out
 
@@ -199,7 +203,7 @@ def _quote(st: Statement, corpus: Corpus) -> dict[str, object]:
 
 
 def _conflict(claim: Statement, own: list[Statement], corpus: Corpus, event: Event | None,
-              silent: bool) -> Discrepancy:
+              silent: bool, more: list[Statement] | None = None) -> Discrepancy:
     actors = _actors([claim, *own], corpus)
     holder, side = _holder(claim, corpus), _side(claim, corpus)
     who, claimant = _name(holder, corpus, actors), _name(side, corpus, actors)
@@ -224,13 +228,16 @@ def _conflict(claim: Statement, own: list[Statement], corpus: Corpus, event: Eve
     did = (f"{STANCE_WORDS[claim.stance]} {topic}" if claim.stance in STANCE_WORDS and topic
            else ACT_WORDS.get(claim.event_type, "acted") + (f" on {topic}" if topic else ""))
     summary = f"{claimant}'s account ({src}) says {who} {did}{when}; {rest}."
-    ids = [claim.id, *(s.id for s in own)]
+    more = more or []
+    ids = [claim.id, *(s.id for s in more), *(s.id for s in own)]
     score = 2.0 + (1.0 if holder in corpus.watch else 0.0) + (0.5 if event else 0.0)
     return Discrepancy(id=_id("conflicting_accounts", ids), kind="conflicting_accounts",
                        summary=summary, date=claim.date or first.date, statements=ids,
-                       docs=list(dict.fromkeys([claim.doc, *(s.doc for s in own)])),
+                       docs=list(dict.fromkeys([claim.doc, *(s.doc for s in more),
+                                                *(s.doc for s in own)])),
                        actors=list(actors.values()), issue=claim.issue,
-                       sides=[{"says": claimant, **_quote(claim, corpus)},
+                       sides=[*({"says": claimant, **_quote(c, corpus)}
+                                for c in [claim, *more]),
                               *({"says": who, **_quote(s, corpus)} for s in own)],
                        score=score)
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from . import labels, reprise, syntax
+from . import gratitude, labels, reprise, syntax
 from .acts import (
     NEUTRAL_ENTRY,
     TOPIC_PREPS,
@@ -69,6 +69,7 @@ class Extractor:
             frame = content_of.get(pred.head.i)
             out += self._statements(doc_id, sent, (start, end), pred, frame, at, ctx,
                                     sentence_lemmas)
+        out += gratitude.statements(doc_id, sent, (start, end), at, ctx, out, self.agents)
         ctx.remember([m.actor for m in mentions])
         for s in out:
             if s.issue:
