@@ -1,12 +1,13 @@
 """Analysis: parse pending documents, resolve actors, extract statements; then re-link
 positions over the whole store.
 
-Streams documents from the store, parses them in batches, and commits each document's
-results in its own transaction, so an interrupted run keeps what it finished.
+Streams documents from the store, parses them in batches, and commits each batch's
+results in its own transaction, so an interrupted run keeps the batches it finished.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -32,7 +33,8 @@ from .store import SQLStore
 SUPPORTED_LANGUAGES = {"en"}
 FALLBACK_MIN_PROB = 0.6
 PARALLEL_FROM = 40  # documents pending before worker processes pay off
-BATCH_DOCS = 32
+BATCH_DOCS = 16  # per worker task: large enough for batched parsing, small enough to
+# keep both workers busy until the end
 
 
 @dataclass(slots=True)
@@ -98,7 +100,7 @@ def analyze_documents(
     on_doc: Callable[[Document], None] | None = None, processes: int | None = None,
 ) -> AnalyzeReport:
     """Analyse every document not yet analysed, then re-link positions. Large runs use a
-    process per core; results are written by this process, in order, one document per
+    process per core; results are written by this process, in order, one batch per
     transaction."""
     global _WORKER
     report = AnalyzeReport()
@@ -110,15 +112,17 @@ def analyze_documents(
         _WORKER = analyzer
         results = _parallel(docs, workers)
     else:
-        results = (r for batch in _batches(docs, 16) for r in analyzer.run(batch))
-    for doc, sentences, mentions, statements, claims in results:
+        results = (analyzer.run(batch) for batch in _batches(docs, BATCH_DOCS))
+    for batch in results:
         with store.transaction():
-            store.save_analysis(doc.id, sentences, mentions, statements, claims)
-        report.documents += 1
-        report.sentences += len(sentences)
-        report.mentions += len(mentions)
-        if on_doc:
-            on_doc(doc)
+            for doc, sentences, mentions, statements, claims in batch:
+                store.save_analysis(doc.id, sentences, mentions, statements, claims)
+        for doc, sentences, mentions, _, _ in batch:
+            report.documents += 1
+            report.sentences += len(sentences)
+            report.mentions += len(mentions)
+            if on_doc:
+                on_doc(doc)
     _WORKER = None
     with store.transaction():
         linked = link(store, kb)
@@ -139,18 +143,23 @@ def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _parallel(docs: Iterator[Document], workers: int) -> Iterator[Result]:
+def _parallel(docs: Iterator[Document], workers: int) -> Iterator[list[Result]]:
     """Forked workers analyse batches; at most two batches per worker are in flight, so
-    memory stays bounded however large the corpus."""
+    memory stays bounded however large the corpus. What exists at the fork (model,
+    knowledge base, classifier) is frozen out of the workers' garbage collection."""
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers) as pool:
-        in_flight: deque[Any] = deque()
-        for batch in _batches(docs, BATCH_DOCS):
-            in_flight.append(pool.apply_async(_work, (batch,)))
-            if len(in_flight) >= 2 * workers:
-                yield from in_flight.popleft().get()
-        while in_flight:
-            yield from in_flight.popleft().get()
+    gc.freeze()
+    try:
+        with ctx.Pool(workers) as pool:
+            in_flight: deque[Any] = deque()
+            for batch in _batches(docs, BATCH_DOCS):
+                in_flight.append(pool.apply_async(_work, (batch,)))
+                if len(in_flight) >= 2 * workers:
+                    yield in_flight.popleft().get()
+            while in_flight:
+                yield in_flight.popleft().get()
+    finally:
+        gc.unfreeze()
 
 
 def _english(store: SQLStore, report: AnalyzeReport) -> Iterator[Document]:

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import StancemapError
 from .models import Document
-from .nlpspeed import index_attribute_ruler, numpy_ops, single_threaded_blas
+from .nlpspeed import cache_lemmas, index_attribute_ruler, numpy_ops, single_threaded_blas
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 MAX_CHUNK = 200_000
@@ -34,12 +35,20 @@ class Paragraph:
     doc: Doc
 
 
+_BLANK: dict[int, bool] = {}  # ORTH id -> whether the token's text has a blank line
+
+
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line starts a new sentence."""
-    for i in range(1, len(doc)):
-        if "\n\n" in doc[i - 1].text_with_ws:
-            doc[i].is_sent_start = True
+    """A blank line starts a new sentence: the token after one whose text has one."""
+    strings = doc.vocab.strings
+    orths = doc.to_array([ORTH]).tolist() if len(doc) else []
+    for i, orth in enumerate(orths[:-1]):
+        blank = _BLANK.get(orth)
+        if blank is None:
+            blank = _BLANK[orth] = "\n\n" in strings[orth]
+        if blank:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -58,6 +67,7 @@ def load(name: str, ner: bool = False) -> Language:
     single_threaded_blas()  # small matrices: threads cost more CPU than they save
     numpy_ops(nlp)  # same parses, faster (see nlpspeed)
     index_attribute_ruler(nlp)
+    cache_lemmas(nlp)
     return nlp
 
 

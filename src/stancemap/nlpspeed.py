@@ -9,6 +9,9 @@
   patterns through dictionaries keyed by the first token's TAG, LOWER or DEP and applies
   the matches in spaCy's own order with spaCy's own code. Patterns it cannot index (an
   operator, an unknown attribute) leave the component as it was.
+- the rule lemmatizer looks each token up in Python; ``cache_lemmas`` reads and writes the
+  lemmas as arrays and asks the lemmatizer only once per (word, POS, morphology), the key
+  spaCy's own cache uses.
 """
 
 from __future__ import annotations
@@ -19,9 +22,9 @@ from itertools import product
 from operator import itemgetter
 from typing import Any
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 from thinc.api import NumpyOps
@@ -185,3 +188,41 @@ class _RuleIndex:
                 AttributeRuler.set_annotations(ruler, doc, [(attr_id, _key, start, end)])
                 continue
             set_token_attrs(doc[pos], ruler.attrs[attr_id])
+
+
+def cache_lemmas(nlp: Language) -> bool:
+    """Make the rule lemmatizer array-based and cached; False if it is not one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+        return False
+    base = type(lemmatizer)
+    lemmatizer.__class__ = type(f"Cached{base.__name__}", (_CachedLemmas, base), {})
+    return True
+
+
+class _CachedLemmas(Lemmatizer):
+    """Lemmatizer.__call__ over arrays, with lemmas cached by (ORTH, POS, MORPH)."""
+
+    _lemma_ids: dict[tuple[int, int, int], int]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        if not self._validated:
+            return super().__call__(doc)
+        if not hasattr(self, "_lemma_ids") or len(self._lemma_ids) > 500_000:
+            self._lemma_ids = {}
+        ids = self._lemma_ids
+        table = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = table[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
+            if self.overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                found = ids.get(key)
+                if found is None:
+                    found = ids[key] = self.vocab.strings.add(self.lemmatize(doc[i])[0])
+                lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
