@@ -18,9 +18,7 @@ from ..models import (
     Actor,
     Alias,
     Claim,
-    Discrepancy,
     Document,
-    Event,
     Issue,
     Mention,
     Position,
@@ -28,6 +26,7 @@ from ..models import (
     Sentence,
     Statement,
 )
+from .links import LinkTables
 
 DOC_COLUMNS = ("id", "uri", "title", "published", "publisher", "author", "language", "chars",
                "duplicate_of", "text")
@@ -37,20 +36,44 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def migrations() -> list[tuple[int, str]]:
-    """(version, sql) of every bundled migration, in order."""
+def migrations(dialect: str = "sqlite") -> list[tuple[int, str]]:
+    """(version, sql) of every bundled migration for ``dialect``, in order.
+
+    A file whose leading comment lines include ``-- dialect: NAME[, NAME]`` applies to those
+    dialects only (e.g. SQLite's FTS5 index, and PostgreSQL's own search index under the
+    same version number); every other file applies to all."""
     folder = resources.files("stancemap.store") / "migrations"
-    found = []
-    for item in folder.iterdir():
-        if item.name.endswith(".sql"):
-            found.append((int(item.name.split("_", 1)[0]), item.read_text(encoding="utf-8")))
-    return sorted(found)
+    found: dict[int, str] = {}
+    for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        if not item.name.endswith(".sql"):
+            continue
+        sql = item.read_text(encoding="utf-8")
+        only = _dialects(sql)
+        if only is not None and dialect not in only:
+            continue
+        version = int(item.name.split("_", 1)[0])
+        if version in found:
+            raise ValueError(f"two {dialect} migrations numbered {version}")
+        found[version] = sql
+    return sorted(found.items())
 
 
-class SQLStore:
+def _dialects(sql: str) -> set[str] | None:
+    """The dialects a migration's header names (None: it names none, so it suits all)."""
+    for line in sql.splitlines():
+        if not line.startswith("--"):
+            break
+        key, _, value = line[2:].partition(":")
+        if key.strip().lower() == "dialect":
+            return {d.strip().lower() for d in value.split(",") if d.strip()}
+    return None
+
+
+class SQLStore(LinkTables):
     """Documents, actors, mentions and the derived tables, over a DB-API connection."""
 
     placeholder = "?"
+    dialect = "sqlite"  # which migrations apply (see ``migrations``)
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
@@ -107,7 +130,7 @@ class SQLStore:
         """Apply every bundled migration newer than the stored schema version."""
         self.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
         current = self.scalar("SELECT MAX(version) FROM schema_version") or 0
-        for version, sql in migrations():
+        for version, sql in migrations(self.dialect):
             if version > current:
                 with self.transaction():
                     self.run_script(sql)
@@ -302,18 +325,6 @@ class SQLStore:
         )
         self.execute("UPDATE documents SET analyzed_at = ? WHERE id = ?", (now(), doc_id))
 
-    def _save_claims(self, doc_id: str, claims: Sequence[Claim]) -> None:
-        self.ensure_actors(c.source for c in claims if c.source)
-        self.execute("DELETE FROM claims WHERE doc = ?", (doc_id,))
-        self.executemany(
-            "INSERT INTO claims (id, doc, sentence, start_char, end_char, subject, value, unit, "
-            "as_of, source, grp, qualifier, since, period, figure) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(c.id, c.doc, c.sentence, c.start, c.end, c.subject, c.value, c.unit, c.as_of,
-              c.source.id if c.source else None, c.group, c.qualifier, c.since, c.period,
-              c.text) for c in claims],
-        )
-
     def reset_analysis(self) -> None:
         """Queue every document for analysis again (after the knowledge base changed)."""
         self.execute("UPDATE documents SET analyzed_at = NULL")
@@ -347,59 +358,6 @@ class SQLStore:
                           "timeline FROM positions ORDER BY actor, issue")
         return [Position(actors[r[0]], r[1], r[2], r[3], r[4], json.loads(r[5]),
                          json.loads(r[6]), json.loads(r[7])) for r in rows]
-
-    # --- cross-document links ---------------------------------------------------------
-
-    def iter_claims(self) -> Iterator[tuple[Claim, str | None]]:
-        """Every numeric claim of a non-duplicate document, with the document's publisher."""
-        sql = ("SELECT c.id, c.doc, c.sentence, c.subject, c.value, c.unit, c.as_of, c.source, "
-               "c.grp, c.start_char, c.end_char, c.qualifier, c.since, c.period, c.figure, "
-               "d.publisher FROM claims c JOIN documents d ON d.id = c.doc "
-               "WHERE d.duplicate_of IS NULL ORDER BY c.grp, c.as_of, c.doc, c.start_char")
-        actors = self.actors()
-        for r in self.iter_rows(sql):
-            yield Claim(r[0], r[1], r[2], r[3], r[4], r[5], r[6], actors.get(r[7] or ""),
-                        r[8], r[9], r[10], r[11], r[12], r[13], r[14]), r[15]
-
-    def publishers(self) -> dict[str, str]:
-        """Document id -> publisher (or title, or id) for citing a source."""
-        rows = self.query("SELECT id, publisher, title FROM documents")
-        return {r[0]: r[1] or r[2] or r[0] for r in rows}
-
-    def replace_events(self, events: Iterable[Event]) -> None:
-        self.execute("DELETE FROM events")
-        self.executemany(
-            "INSERT INTO events (id, event_type, date, actors, statements, docs, kind, label) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(e.id, e.event_type, e.date, json.dumps([a.id for a in e.actors]),
-              json.dumps(e.statements), json.dumps(e.docs), e.kind, e.label) for e in events],
-        )
-
-    def events(self) -> list[Event]:
-        actors = self.actors()
-        rows = self.query("SELECT id, event_type, date, actors, statements, docs, kind, label "
-                          "FROM events ORDER BY date, id")
-        return [Event(r[0], r[1], r[2], [actors[a] for a in json.loads(r[3]) if a in actors],
-                      json.loads(r[4]), json.loads(r[5]), r[6], r[7]) for r in rows]
-
-    def replace_discrepancies(self, found: Iterable[Discrepancy]) -> None:
-        self.execute("DELETE FROM discrepancies")
-        self.executemany(
-            "INSERT INTO discrepancies (id, kind, summary, date, statements, docs, actors, "
-            "issue, claims, sides, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(d.id, d.kind, d.summary, d.date, json.dumps(d.statements), json.dumps(d.docs),
-              json.dumps([a.id for a in d.actors]), d.issue, json.dumps(d.claims),
-              json.dumps(d.sides, ensure_ascii=False), d.score) for d in found],
-        )
-
-    def discrepancies(self) -> list[Discrepancy]:
-        """Every discrepancy, most significant first."""
-        actors = self.actors()
-        rows = self.query("SELECT id, kind, summary, date, statements, docs, actors, issue, "
-                          "claims, sides, score FROM discrepancies ORDER BY score DESC, id")
-        return [Discrepancy(r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5]),
-                            [actors[a] for a in json.loads(r[6]) if a in actors], r[7],
-                            json.loads(r[8]), json.loads(r[9]), r[10]) for r in rows]
 
     # --- issues -----------------------------------------------------------------------
 
