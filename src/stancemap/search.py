@@ -1,6 +1,7 @@
 """Full-text search over documents and statements: SQLite FTS5 (migration 002), kept in step
-with the store by rebuilding the index whenever its tables have changed; a plain substring
-match where FTS5 is not available."""
+with the store by rebuilding the index whenever its tables have changed; on PostgreSQL its
+own full-text search over GIN-indexed tsvectors (migration 002 for that dialect); a plain
+substring match where neither is available (and on PostgreSQL when it finds nothing)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ def search(store: SQLStore, q: str, limit: int = 50) -> dict[str, list[dict[str,
     match = fts_query(q)
     if not match:
         return {"documents": [], "statements": []}
+    if getattr(store, "dialect", "sqlite") == "postgresql":
+        found = _pg(store, q, limit)
+        return found if found["documents"] or found["statements"] else \
+            _substring(store, q.strip(), limit)
     if sync_index(store):
         try:
             return _fts(store, match, limit)
@@ -70,6 +75,50 @@ def _fts(store: SQLStore, match: str, limit: int) -> dict[str, list[dict[str, An
         "FROM statements_fts f JOIN statements s ON s.rowid = f.rowid "
         f"WHERE statements_fts MATCH ? ORDER BY rank LIMIT {int(limit)}", (match,))
     return _shape(docs, statements)
+
+
+# PostgreSQL: the expressions must match the indexes of migrations/002_search_postgresql.sql.
+PG_DOC_VECTOR = "to_tsvector('simple', COALESCE(title, '') || ' ' || text)"
+PG_STATEMENT_VECTOR = "to_tsvector('simple', sentence)"
+PG_HEADLINE = (f"StartSel=\ue000, StopSel=\ue001, MaxWords={SNIPPET_WORDS}, "
+               f"MinWords={SNIPPET_WORDS // 2}, ShortWord=0, MaxFragments=1")
+
+
+def pg_query(q: str) -> str:
+    """User words as a tsquery: every word must occur, the last one as a prefix; each word
+    quoted so that tsquery syntax in the input is never interpreted."""
+    words = [f"'{w}'" for w in re.findall(r"\w+", q)]
+    if words:
+        words[-1] += ":*"
+    return " & ".join(words)
+
+
+def _pg(store: SQLStore, q: str, limit: int) -> dict[str, list[dict[str, Any]]]:
+    tsq = "to_tsquery('simple', ?)"
+    query = pg_query(q)
+    docs = store.query(
+        f"SELECT id, title, publisher, published, ts_headline('simple', text, {tsq}, ?), text "
+        f"FROM (SELECT id, title, publisher, published, text, ts_rank({PG_DOC_VECTOR}, {tsq}) "
+        f"AS score FROM documents WHERE {PG_DOC_VECTOR} @@ {tsq} "
+        f"ORDER BY score DESC, id LIMIT {int(limit)}) hits ORDER BY score DESC, id",
+        (query, PG_HEADLINE, query, query))
+    statements = store.query(
+        f"SELECT id, doc, ts_headline('simple', sentence, {tsq}, ?), sentence "
+        f"FROM (SELECT id, doc, sentence, start_char, ts_rank({PG_STATEMENT_VECTOR}, {tsq}) "
+        f"AS score FROM statements WHERE {PG_STATEMENT_VECTOR} @@ {tsq} "
+        f"ORDER BY score DESC, id LIMIT {int(limit)}) hits ORDER BY score DESC, id",
+        (query, PG_HEADLINE, query, query))
+    return _shape([(*r[:4], _ellipsis(r[4], r[5])) for r in docs],
+                  [(*r[:2], _ellipsis(r[2], r[3])) for r in statements])
+
+
+def _ellipsis(headline: str, text: str) -> str:
+    """Mark a headline cut from a longer text with '…' where it was cut, as FTS5 does."""
+    plain = headline.replace("\ue000", "").replace("\ue001", "").strip()
+    whole = text.strip()
+    head = "" if not plain or whole.startswith(plain[:40]) else "…"
+    tail = "" if not plain or whole.endswith(plain[-40:]) else "…"
+    return head + headline.strip() + tail
 
 
 def _substring(store: SQLStore, q: str, limit: int) -> dict[str, list[dict[str, Any]]]:

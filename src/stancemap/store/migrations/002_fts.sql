@@ -1,3 +1,4 @@
+-- dialect: sqlite
 -- Full-text search (SQLite FTS5) over documents and statements. External-content tables:
 -- the text stays in documents/statements; stancemap.queries rebuilds the index whenever
 -- those tables have changed since the last search ('rebuild' is idempotent).
