@@ -43,7 +43,7 @@ def test_iter_documents_streams_in_batches(store: SQLiteStore) -> None:
     assert store.pending_count() == 7
 
 
-def test_open_store_rejects_missing_folder_and_postgres(tmp_path: Path) -> None:
+def test_open_store_reports_a_missing_folder_or_an_unreachable_server(tmp_path: Path) -> None:
     with pytest.raises(StancemapError, match="folder does not exist"):
         open_store(str(tmp_path / "nope" / "x.db"))
     with pytest.raises(StancemapError, match="PostgreSQL"):

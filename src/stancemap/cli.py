@@ -18,11 +18,12 @@ from .config import Settings
 from .errors import StancemapError
 from .tables import discrepancy_lines, events_table, matrix_table, series_table
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message
 out = Console(highlight=False)
 
 db_option = click.option("--db", envvar="STANCEMAP_DB", default=None, metavar="DB",
-                         help="SQLite file (default ./stancemap.db; env STANCEMAP_DB).")
+                         help="SQLite file or postgresql:// URL (default ./stancemap.db; env "
+                         "STANCEMAP_DB).")
 kb_option = click.option("--kb", "kb_files", multiple=True, type=click.Path(path_type=Path),
                          help="Extra actor file: YAML, or a PETRARCH/Phoenix dictionary.")
 

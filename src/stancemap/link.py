@@ -56,7 +56,7 @@ def link(store: SQLStore, kb: KnowledgeBase) -> LinkReport:
         if holder and statement.issue and statement.stance:
             evidence.append(Evidence(statement, holder, day))
     positions = build_positions(evidence)
-    names = {a.id: a.name for a in kb.actors.values()}
+    names = {a.id: a.name for a in (*store.actors().values(), *kb.actors.values())}
     events = build_events(statements, lambda a: participant(a, kb), names)
     corpus = Corpus(participant=lambda a: participant(a, kb),
                     issues={i.id: i for i in store.issues()},
