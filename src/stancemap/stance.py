@@ -77,9 +77,13 @@ def _ngrams_cached(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
 
 def _ngrams(words: Sequence[str]) -> frozenset[tuple[str, ...]]:
     """Every 1- to 6-word sequence (of lemmas and of word forms), for phrase lookups."""
-    grams = _ngrams_cached(tuple(words))
     forms = getattr(words, "forms", None)
-    return grams | _ngrams_cached(tuple(forms)) if forms else grams
+    return _ngrams_both(tuple(words), tuple(forms)) if forms else _ngrams_cached(tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _ngrams_both(words: tuple[str, ...], forms: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    return _ngrams_cached(words) | _ngrams_cached(forms)
 
 
 class Words(list[str]):

@@ -261,18 +261,10 @@ def object_tokens(tok: Token) -> list[Token]:
     if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
         out.extend(t for c in tok.children if c.dep_ in ("prep", "acl", "amod", "compound")
                    for t in c.subtree)
-    return sorted({t for t in out if not _in_relative(t, tok)}, key=lambda t: t.i)
-
-
-def _in_relative(t: Token, top: Token) -> bool:
-    """Inside a relative clause below ``top`` ("symbols that have become central to war
-    propaganda" is not what the act is about)."""
-    node = t
-    while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "relcl":
-            return True
-        node = node.head
-    return False
+    # not inside a relative clause below ``tok`` ("symbols that have become central to war
+    # propaganda" is not what the act is about); every clause head on the way up is in out
+    relative = {t.i for r in out if r.dep_ == "relcl" for t in r.subtree}
+    return sorted({t for t in out if t.i not in relative}, key=lambda t: t.i)
 
 
 PARTIAL = {"some", "several", "many", "most", "few", "two", "three", "four", "one", "part",
