@@ -40,3 +40,16 @@ def test_relative_to_the_previous_sentence_and_carried() -> None:
 def test_nearest_date_to_the_predicate_wins() -> None:
     text = "After the 2014 vote, the ministry said on September 26 that it would not comply."
     assert act_date(text, PUB, anchor=text.index("said"))[0] == "2022-09-26"
+
+
+def test_shifts_count_from_dates_not_from_events_and_never_pass_publication() -> None:
+    assert act_date("A day later the council voted.", "2022-02-23", "2022-02-21") == (
+        "2022-02-22", "explicit")
+    assert act_date("Two days after that, he spoke.", "2022-02-23", "2022-02-20")[0] == \
+        "2022-02-22"
+    # "after the invasion began" names an event, not the date of the sentence before
+    assert act_date("Two days after the invasion began, the Kremlin said so.", "2023-10-13",
+                    "2023-10-14")[0] is None
+    # worked out from context, a date after the report is impossible; an explicit one is a plan
+    assert act_date("A week later the council voted.", "2022-02-23", "2022-02-21")[0] is None
+    assert act_date("The summit opens on 15 November 2022.", "2022-10-13")[0] == "2022-11-15"

@@ -29,7 +29,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b({_MON})\s+(?:of\s+)?({_YEAR})\b", re.I)),
     ("weekday", re.compile(rf"\b(last|this|on|next)?\s*({_DAY})\b", re.I)),
     ("relative_day", re.compile(r"\b(yesterday|today|the day before yesterday)\b", re.I)),
-    ("shift", re.compile(r"\b(a|one|two|three|\d+)\s+(day|week)s?\s+(earlier|later|before|after)"
+    ("shift", re.compile(r"\b(a|one|two|three|\d+)\s+(day|week)s?\s+(earlier|later|"
+                         r"(?:before|after)(?!\s+(?:the|a|an|his|her|its|their)\b|\s+(?-i:[A-Z])))"
                          r"\b|\b(the (?:previous|next|following) day|the day before)\b", re.I)),
     ("period", re.compile(r"\b(last|this|earlier this|late last|early last|next)\s+"
                           r"(week|month|year)\b", re.I)),
@@ -86,6 +87,7 @@ def _day_shift(text: str) -> int | None:
 _ANY = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year",
                   re.I)
 _SHIFT = dict(PATTERNS)["shift"]
+INFERRED_KINDS = {"shift", "weekday", "relative_day"}
 
 
 def find_dates(text: str, base: date | None, previous: str | None = None
@@ -215,7 +217,8 @@ def act_date(text: str, published: str | None, previous: str | None = None,
     in the sentence, the one nearest ``anchor`` if given), ``carried`` (the previous
     sentence's date, when the sentence continues it), or ``none``."""
     base = date.fromisoformat(published) if published and len(published) == 10 else None
-    mentions = [d for d in find_dates(text, base, previous) if not _since(text, d)]
+    mentions = [d for d in find_dates(text, base, previous)
+                if not _since(text, d) and not _after_publication(d, base)]
     if mentions:
         if anchor is None:
             return mentions[0].value, "explicit"
@@ -224,6 +227,14 @@ def act_date(text: str, published: str | None, previous: str | None = None,
     if previous and _CUE.match(text):
         return previous, "carried"
     return None, "none"
+
+
+def _after_publication(d: DateMention, base: date | None) -> bool:
+    """A date worked out from context ("a day later", "on Friday") cannot postdate the
+    report (a day's slack for time zones); an explicit date may name a plan."""
+    if base is None or len(d.value) != 10 or d.kind not in INFERRED_KINDS:
+        return False
+    return date.fromisoformat(d.value) > base + timedelta(days=1)
 
 
 def _since(text: str, d: DateMention) -> bool:
