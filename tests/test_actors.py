@@ -95,3 +95,16 @@ def test_offsets_point_at_the_text(resolve) -> None:  # type: ignore[no-untyped-
     text = "After talks, Japarov and Mirziyoyev signed a border deal in Tashkent."
     for x in resolve(text):
         assert text[x.start:x.end] == x.text
+
+
+def test_new_officials_take_the_state_their_title_names(resolve) -> None:  # type: ignore[no-untyped-def]
+    found = {m.text: m.actor for m in resolve(
+        "Timur Suleimenov, the deputy head of Kazakhstan's presidential administration, "
+        "spoke in Brussels.", "2022-04-04")}
+    assert found["Timur Suleimenov"].country == "KAZ"
+    assert found["Timur Suleimenov"].sector == "GOV"
+    titled = {m.text: m.actor for m in resolve("Kyrgyz official Almaz Isakov said so.")}
+    assert titled["Almaz Isakov"].country == "KGZ"
+    analyst = {m.text: m.actor for m in resolve(
+        "Dana Seitkali, an analyst at Kazakhstan's Institute of Strategic Studies, said so.")}
+    assert analyst["Dana Seitkali"].country is None

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
+from .affiliation import affiliate
 from .kb import METONYM_KINDS, Entry, KnowledgeBase
 from .models import Actor, Mention
 from .textnorm import fold, norm, slug
@@ -108,9 +110,15 @@ class Resolver:
     def resolve(self, doc_id: str, sent: Span, base: int, index: int, ctx: Context
                 ) -> list[Mention]:
         """Mentions in one sentence; ``base`` is the paragraph's offset in the document."""
-        kept = [t for t in sent if norm(t.text) not in SKIP and t.text not in ("'s", "’s")]
+        kept: list[Token] = []
+        toks: list[str] = []  # normalised text of the kept tokens
+        for t in sent:
+            text = t.text
+            key = norm(text)
+            if key not in SKIP and text not in ("'s", "’s"):
+                kept.append(t)
+                toks.append(key)
         self._affiliation: dict[int, str] = {}
-        toks = [norm(t.text) for t in kept]
         day = sentence_day(sent.text, ctx.published)
         hits = self._aliases(kept, toks, day, ctx)
         hits = self._phrases(kept, toks, hits, day)
@@ -125,7 +133,7 @@ class Resolver:
             if hit.actor.type == "person":
                 ctx.last_seen[hit.actor.id] = start
                 ctx.surnames.setdefault(norm(last.text), hit.actor.id)
-        return mentions
+        return affiliate(mentions, sent, base, self.kb)
 
     # --- 1. aliases -------------------------------------------------------------------
 
@@ -400,9 +408,9 @@ def _name_spans(sent: Span, ner: bool) -> list[tuple[Span, str]]:
     runs: list[tuple[Span, str]] = []
     start = None
     for tok in [*sent, None]:
-        inside = tok is not None and (tok.pos_ == "PROPN" or (
+        inside = tok is not None and (tok.pos == PROPN or (
             start is not None and tok.text == "-" and tok.i + 1 < sent.end
-            and sent.doc[tok.i + 1].pos_ == "PROPN"))
+            and sent.doc[tok.i + 1].pos == PROPN))
         if inside and start is None:
             start = tok.i  # type: ignore[union-attr]
         elif not inside and start is not None:
