@@ -19,7 +19,9 @@ def statement(kb: KnowledgeBase, sid: str, doc: str, actor: str, event_type: str
 
     found = a(actor)
     assert found is not None
-    return Statement(id=sid, doc=doc, sentence=sentence or f"{actor} acted.", start=0, end=10,
+    start = 100 * int("".join(c for c in sid if c.isdigit()) or 0)  # one sentence per id
+    return Statement(id=sid, doc=doc, sentence=sentence or f"{actor} acted.", start=start,
+                     end=start + 10,
                      actor=found, event_type=event_type, target=a(target), issue=issue,
                      stance=stance, date=date, reported_by=a(reported_by), modality=modality,
                      confidence=0.8)

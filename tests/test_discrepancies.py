@@ -137,3 +137,14 @@ def test_a_denial_that_a_request_was_made_answers_a_report_of_refusal(kb: Knowle
     assert found[0].summary.startswith(
         "Russia media's account (Moscow Dispatch) says Kazakhstan refused")
     assert "Kazakhstan denies it" in found[0].summary
+
+
+def test_one_article_reporting_both_accounts(kb: KnowledgeBase) -> None:
+    silent = statement(kb, "s2", "d1", "KGZGOV", "NO_COMMENT",
+                       "Bishkek's own account of the call did not mention the war.",
+                       issue=WAR.id, stance="no_comment")
+    [d] = conflicts(kb, [kremlin(kb), silent])
+    assert d.docs == ["d1"] and d.statements == ["s1", "s2"]
+    assert d.summary.endswith("Kyrgyzstan itself (Moscow Dispatch) made no comment on it.")
+    bare = statement(kb, "s2", "d1", "KGZGOV", "CONSULT", BISHKEK, target="RUS")
+    assert conflicts(kb, [kremlin(kb), bare]) == []  # within one article: only a contrast

@@ -58,9 +58,8 @@ def find_conflicts(statements: list[Statement], events: list[Event], corpus: Cor
     found: dict[str, Discrepancy] = {}
     for event in events:
         reports = [by_id[i] for i in event.statements if i in by_id]
-        if len(event.docs) > 1:
-            for d in _event_conflicts(event, reports, corpus):
-                found.setdefault(d.id, d)
+        for d in _event_conflicts(event, reports, corpus):
+            found.setdefault(d.id, d)
     for d in _denials_and_contradictions(statements, corpus):
         found.setdefault(d.id, d)
     return list(found.values())
@@ -100,8 +99,10 @@ def _event_conflicts(event: Event, reports: list[Statement], corpus: Corpus
             claims.setdefault(key, []).append(claim)
     for (holder, issue, _, stance), group in claims.items():
         docs = {c.doc for c in group}
-        own = [s for s in reports if s.doc not in docs and _holder(s, corpus) == holder
-               and _own(s, corpus)]
+        own = [s for s in reports if _holder(s, corpus) == holder and _own(s, corpus) and (
+            s.doc not in docs or s.issue == issue and s.stance not in (None, stance))]
+        # (within one article, only an explicit contrast: "its own account did not mention
+        # the war" against the Kremlin's claim)
         if not own or any(s.issue == issue and s.stance == stance for s in own):
             continue
         said = [s for s in own if s.issue == issue and s.stance]

@@ -25,7 +25,8 @@ from .yamlio import load_yaml
 
 CONTACT = ("call", "meeting", "visit")  # one kind for merging: readouts name them loosely
 MEETING_KINDS = ("contact", "summit")
-SKIP_TYPES = {"NO_COMMENT"}
+SILENCE = "NO_COMMENT"  # part of an event's reports ("the readout did not mention ..."),
+# never an event of its own
 SKIP_MODALITIES = {"hypothetical"}
 
 Participant = Callable[[Actor], Actor | None]
@@ -98,11 +99,12 @@ def build_events(statements: Iterable[Statement], participant: Participant,
         _place(report, index)
     _absorb_readouts(index)
     _join_sentences(index)
-    return [_event(core, names, participant) for core in index.cores.values() if core.reports]
+    return [_event(core, names, participant) for core in index.cores.values()
+            if any(r.statement.event_type != SILENCE for r in core.reports)]
 
 
 def _report(st: Statement, participant: Participant) -> _Report | None:
-    if st.event_type in SKIP_TYPES or st.modality in SKIP_MODALITIES or not st.date:
+    if st.modality in SKIP_MODALITIES or not st.date:
         return None
     actor = participant(st.actor)
     if actor is None:
