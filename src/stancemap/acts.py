@@ -134,11 +134,27 @@ def _event_type(entry: Entry, negated: bool, tok: Token | None = None) -> str | 
         if tok is not None and any(c.dep_ in ("dobj", "oprd", "ccomp", "xcomp") and
                                    c.lower_ not in ("anything", "nothing", "word")
                                    for c in tok.children):
-            return "STATEMENT"  # "did not call it an annexation": a statement, not silence
+            return "NO_COMMENT" if _open_question(tok) else "STATEMENT"
+            # "did not call it an annexation": a statement, not silence
         return "NO_COMMENT"  # "did not comment", "did not vote", "made no statement"
     if entry.polarity != 0 and entry.event_type in ("SUPPORT", "AGREE", "COOPERATE"):
         return "REJECT"
     return entry.event_type if entry.event_type in ("REJECT", "NO_COMMENT") else None
+
+
+WH_WORDS = {"what", "whether", "which", "how", "if", "who", "whom", "where", "when"}
+
+
+def _open_question(tok: Token) -> bool:
+    """"Did not say what position it had taken", "would not say whether": the complement is
+    an open question, so the negated speech is silence on it."""
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            first = c.left_edge
+            if first.lower_ in WH_WORDS or any(m.dep_ == "mark" and m.lower_ in WH_WORDS
+                                               for m in c.children):
+                return True
+    return False
 
 
 def _modality(tok: Token, frame: Predicate | None, sent: Span,
@@ -158,6 +174,21 @@ def _modality(tok: Token, frame: Predicate | None, sent: Span,
 
 def _same_side(a: Actor, b: Actor) -> bool:
     return a.id == b.id or (a.country is not None and a.country == b.country)
+
+
+def _attribute(agent: Actor, speakers: list[Actor], modality: str
+               ) -> tuple[Actor, Actor | None, str]:
+    """Whose act it is, who reports it, and the modality."""
+    if not speakers:
+        return agent, None, modality
+    speaker = speakers[0]
+    if speaker.type == "person" and speaker.country is None and agent.type == "state":
+        return speaker, None, modality  # an analyst's view of a state
+    if _same_side(agent, speaker):
+        return speaker, None, modality
+    if modality in ("asserted", "informal"):
+        return agent, speaker, "reported"
+    return agent, speaker, modality
 
 
 def _confidence(has_issue: bool, framed: bool, modality: str) -> float:

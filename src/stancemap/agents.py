@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from . import syntax
-from .kb import KnowledgeBase
+from .kb import METONYM_KINDS, KnowledgeBase
 from .models import Actor, Mention
 
 OFFICIAL_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "defense_minister",
@@ -28,6 +28,7 @@ DEFINITE = {"the", "these", "those", "this", "that", "such"}
 PAIR_NOUNS = {"leader": "person", "president": "person", "minister": "person",
               "counterpart": "person", "head": "person", "side": "state", "country": "state",
               "state": "state", "government": "state", "nation": "state"}
+DOCUMENT_VERBS = {"contain", "include", "omit", "lack", "mention", "feature"}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 
@@ -51,6 +52,7 @@ class DocContext:
     paragraph_base: int | None = None  # offset of the paragraph of the sentence before
     paragraph_ended: bool = True  # whether the sentence before closed its paragraph
     last_speaker: Actor | None = None  # a person-like agent of the sentence before
+    last_account: Actor | None = None  # who gave the last account reported ("X said")
     agents: list[Actor] = field(default_factory=list)  # statement actors so far, last last
 
     def topic(self) -> str | None:
@@ -144,6 +146,17 @@ class Agents:
             found = self.generic(t, ctx)
             if found is not None:
                 return found
+        return self.seat(tok)
+
+    def seat(self, tok: Token) -> Actor | None:
+        """A seat of government the resolver took for a place ("according to the Kremlin",
+        "by Moscow"): that state's government."""
+        if tok.pos_ != "PROPN":
+            return None
+        for entry in self.kb.lookup(tok.text):
+            actor = self.kb.actors.get(entry.actor)
+            if actor is not None and actor.type == "state" and entry.kind in METONYM_KINDS:
+                return self.kb.sector_actor(actor.id, "GOV")
         return None
 
     def generic(self, tok: Token, ctx: DocContext) -> Actor | None:
@@ -177,6 +190,9 @@ class Agents:
             country = speakers[0].country
             if country in self.kb.actors:
                 return self.kb.actors[country]
+        if word == "it" and tok.head.lemma_.lower() in DOCUMENT_VERBS and \
+                ctx.last_account is not None:
+            return ctx.last_account  # "... the press service said. It contained no ..."
         if word in PERSON_PRONOUNS:
             if ctx.last_speaker is not None:
                 return ctx.last_speaker  # "A senior official ... told RFE/RL ... He also said"

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from . import gratitude, labels, reprise, syntax
+from . import gratitude, labels, readouts, reprise, syntax
 from .acts import (
     NEUTRAL_ENTRY,
     TOPIC_PREPS,
     WITHDRAWALS,
+    _attribute,
     _confidence,
     _controlled,
     _dedupe,
@@ -27,7 +28,6 @@ from .acts import (
     _modality,
     _negative_governor,
     _neither_nor,
-    _same_side,
     _scoped_text,
     _statement_id,
     _topic,
@@ -50,6 +50,7 @@ class Extractor:
         self.agents = Agents(kb)
         self.lexicon = lexicon
         self.matcher = matcher
+        self.readouts = readouts.ReadoutIssues(kb, matcher) if matcher else None
 
     # --- entry point ------------------------------------------------------------------
 
@@ -130,7 +131,8 @@ class Extractor:
         speech = [p for p in preds if p.entry.is_speech or p.entry.modality == "denied"]
         content_of: dict[int, Predicate] = {}
         for s in sorted(speech, key=lambda p: -len(list(p.head.subtree))):
-            for i in syntax.content_region(s.head):
+            framing = content_of.get(s.head.i)  # "X noted Y, the Kremlin said": not "said"
+            for i in syntax.content_region(s.head) - ({framing.head.i} if framing else set()):
                 content_of[i] = s
         return speech, content_of
 
@@ -143,6 +145,7 @@ class Extractor:
                     and _negative_governor(p.head.head, preds)}
         heads = {p.head.i for p in preds}
         self._neutral = _neither_nor(preds)
+        self._neutral["dropped"] |= readouts.silenced(preds)  # "made no mention of support"
         acts = []
         for p in preds:
             act = self._as_act(p, absorbed, heads)
@@ -151,7 +154,7 @@ class Extractor:
         spoken = [a for a in acts if a in speech]
         others = [a for a in acts if a not in speech]
         kept_speech = [s for s in spoken
-                       if not any(content_of.get(a.head.i) is s for a in others)]
+                       if not any(content_of.get(a.head.i) is s for a in acts)]
         return sorted([*others, *kept_speech], key=lambda p: p.head.i)
 
     def _as_act(self, p: Predicate, absorbed: set[int], heads: set[int]) -> Predicate | None:
@@ -206,6 +209,7 @@ class Extractor:
         speakers = self.agents.actors(syntax.subjects(frame.head), at, ctx, when) if frame \
             else []
         sources = [] if frame else self.agents.actors(syntax.according_to(sent), at, ctx, when)
+        ctx.last_account = next(iter(speakers or sources), ctx.last_account)
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
         own_subj = syntax.subjects(tok)
@@ -265,6 +269,8 @@ class Extractor:
                 # names the issue of
                 found = self.matcher.match(sentence_lemmas, sentence_lemmas, when)
                 issue = found.issue if found else None
+        if issue is None and self.readouts is not None:  # "Russia's actions in Ukraine"
+            issue = self.readouts.issue(tok, event, at, ctx, when)
         if issue is None and (event == "NO_COMMENT" or entry.lemma in ("abstain", "abstention")):
             # "Dushanbe has not commented": on what the sentence or the text just spoke of
             issue = self.matcher.by_theme(sentence_lemmas) if self.matcher else None
@@ -294,7 +300,7 @@ class Extractor:
             ctx.last_date = day
         out = []
         for agent in agents:
-            actor, reported_by, mod = self._attribute(agent, speakers or sources, modality, when)
+            actor, reported_by, mod = _attribute(agent, speakers or sources, modality)
             confidence = _confidence(issue_match is not None, bool(frame), mod)
             for i, st in [(issue, stance), *([also] if also else []), *more]:
                 out.append(Statement(
@@ -350,7 +356,8 @@ class Extractor:
         if ctx.last_issue and any(
                 _issue_anaphor(t) or
                 (t.dep_ == "det" and t.lower_ in ("this", "these", "such")) or
-                t.lemma_.lower() in ("move", "decision", "step") for t in theme):
+                t.lemma_.lower() in ("move", "decision", "step") and not
+                readouts.other_domain(t) for t in theme):
             return ctx.last_issue
         return None
 
@@ -375,20 +382,6 @@ class Extractor:
                 object_themes & self.matcher.issue_themes.get(issue, set()) - {"neutrality"}:
             polarity, relation = 1, 1  # "called territorial integrity the cornerstone of law"
         return stance_of(event, polarity, negated, relation, neutral)
-
-    def _attribute(self, agent: Actor, speakers: list[Actor], modality: str, when: str | None
-                   ) -> tuple[Actor, Actor | None, str]:
-        """Whose act it is, who reports it, and the modality."""
-        if not speakers:
-            return agent, None, modality
-        speaker = speakers[0]
-        if speaker.type == "person" and speaker.country is None and agent.type == "state":
-            return speaker, None, modality  # an analyst's view of a state
-        if _same_side(agent, speaker):
-            return speaker, None, modality
-        if modality in ("asserted", "informal"):
-            return agent, speaker, "reported"
-        return agent, speaker, modality
 
     def _target(self, tok: Token, at: dict[int, Mention], agents: list[Actor]) -> Actor | None:
         for t in syntax.object_tokens(tok):
