@@ -18,7 +18,6 @@ from rapidfuzz import fuzz, process
 from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
-from .affiliation import affiliate
 from .kb import METONYM_KINDS, Entry, KnowledgeBase
 from .models import Actor, Mention
 from .textnorm import fold, norm, slug
@@ -133,7 +132,7 @@ class Resolver:
             if hit.actor.type == "person":
                 ctx.last_seen[hit.actor.id] = start
                 ctx.surnames.setdefault(norm(last.text), hit.actor.id)
-        return affiliate(mentions, sent, base, self.kb)
+        return mentions
 
     # --- 1. aliases -------------------------------------------------------------------
 
