@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
+from .affiliation import affiliate
 from .kb import METONYM_KINDS, Entry, KnowledgeBase
 from .models import Actor, Mention
 from .textnorm import fold, norm, slug
@@ -132,7 +133,7 @@ class Resolver:
             if hit.actor.type == "person":
                 ctx.last_seen[hit.actor.id] = start
                 ctx.surnames.setdefault(norm(last.text), hit.actor.id)
-        return mentions
+        return affiliate(mentions, sent, base, self.kb)
 
     # --- 1. aliases -------------------------------------------------------------------
 
