@@ -124,3 +124,14 @@ def test_issue_states_and_other_issue_wordings(kb, nlp) -> None:  # type: ignore
     got = run("According to the Kremlin, Tokayev expressed understanding of Russia's actions "
               "in Ukraine.")
     assert ("KAZ", "SUPPORT", "backing-moscow-war", "support", "RUS", "reported") in got
+
+
+def test_situation_in_the_acted_on_state_and_issue_dates(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Tokayev and Putin discussed developments in Ukraine.")
+    assert {g[:3] for g in got} == {("KAZ", "CONSULT", WAR), ("RUS", "CONSULT", WAR)}
+    assert all(g[2] is None for g in extract(
+        "Tokayev and Putin discussed bilateral trade and the situation in Afghanistan."))
+    before = extract("On March 3, 2014, Nazarbayev expressed understanding of Russia's actions "
+                     "in Ukraine. On March 3, 2014, Nazarbayev and Putin discussed developments "
+                     "in Ukraine.")
+    assert before and all(g[2] != WAR for g in before)  # the war issue is not yet in force

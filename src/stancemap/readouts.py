@@ -36,6 +36,7 @@ OWNER_PREPS = {"by", "of"}
 FUNCTION_POS = {"DET", "ADP", "PART", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "SPACE"}
 DEFINITE = {"the", "these", "those", "such", "this"}
 OBJECT_PREPS = {"for", "with", "of", "to"}
+SITUATION_NOUNS = {"situation", "crisis", "conflict", "event", "development", "developments"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,7 @@ class ReadoutIssues:
         self.spec = conduct_spec()
         self.parties = {i.id: issue_states(kb, f"{i.title}. {i.description}")
                         for i in matcher.issues}
+        self.since = {i.id: i.since for i in matcher.issues}
         self.conduct = [i.id for i in matcher.issues if self.spec.theme and
                         self.spec.theme in matcher.issue_themes.get(i.id, set())
                         and self.parties[i.id]]
@@ -115,19 +117,25 @@ class ReadoutIssues:
                         c.lower_ in OBJECT_PREPS for t in c.subtree]
         for t in objects:
             if t.lemma_.lower() in self.spec.nouns and t.pos_ == "NOUN":
-                return self._conduct(t, at, ctx)
+                return self._conduct(t, at, ctx, when)
         if event == "CONSULT":
-            return self._talks_topic(objects, when)
+            return self._talks_topic(objects, when) or self._situation(objects, at, ctx, when)
         head = next((t for t in objects if _state(t, at) and t.dep_ in ("dobj", "pobj") and
                      (t.dep_ == "dobj" or t.head.lower_ in OBJECT_PREPS)), None)
         if head is not None and event in ("SUPPORT", "AGREE", "COOPERATE") and not any(
                 self._content(x, at) for x in objects if x.i != head.i):
             # "expressed solidarity with Russia" in a text on Russia's war
-            return self._in_context([i for i in self.conduct
+            return self._in_context([i for i in self.conduct_on(when)
                                      if self.parties[i][0] == _state(head, at)], ctx, False)
         return None
 
-    def _conduct(self, noun: Token, at: dict[int, Mention], ctx: DocContext) -> str | None:
+    def conduct_on(self, when: str | None) -> list[str]:
+        """The conduct issues in force on ``when``."""
+        return [i for i in self.conduct if when is None or not self.since[i] or
+                when >= self.since[i][: len(when)]]
+
+    def _conduct(self, noun: Token, at: dict[int, Mention], ctx: DocContext,
+                 when: str | None) -> str | None:
         owner_tokens = [c for c in noun.children if c.dep_ == "poss"]
         owner_tokens += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in
                          OWNER_PREPS for g in c.children if g.dep_ == "pobj"]
@@ -146,8 +154,8 @@ class ReadoutIssues:
             definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
             if not definite or owner_tokens or places:
                 return None
-            return self._in_context(self.conduct, ctx, False)  # "the measures taken"
-        found = [i for i in self.conduct if self.parties[i][0] == owner and
+            return self._in_context(self.conduct_on(when), ctx, False)  # "the measures taken"
+        found = [i for i in self.conduct_on(when) if self.parties[i][0] == owner and
                  places <= set(self.parties[i][1:])]
         return self._in_context(found, ctx, True)
 
@@ -168,6 +176,16 @@ class ReadoutIssues:
             if current in found:
                 return current
         return found[0] if alone and len(found) == 1 else None
+
+    def _situation(self, objects: Sequence[Token], at: dict[int, Mention], ctx: DocContext,
+                   when: str | None) -> str | None:
+        """"Discussed the situation in Donbas": the conduct issue whose title names the
+        place's state as acted on."""
+        places = {s for t in objects if t.lemma_.lower() in SITUATION_NOUNS
+                  for c in t.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+                  for g in c.children if g.dep_ == "pobj" and (s := _state(g, at))}
+        found = [i for i in self.conduct_on(when) if places & set(self.parties[i][1:])]
+        return self._in_context(found, ctx, True)
 
     def _talks_topic(self, objects: Sequence[Token], when: str | None) -> str | None:
         """"Exchanged views on ..., including the situation around Ukraine": the one issue
