@@ -108,3 +108,15 @@ def test_new_officials_take_the_state_their_title_names(resolve) -> None:  # typ
     analyst = {m.text: m.actor for m in resolve(
         "Dana Seitkali, an analyst at Kazakhstan's Institute of Strategic Studies, said so.")}
     assert analyst["Dana Seitkali"].country is None
+
+
+def test_sources_after_according_to_and_sentence_initial_surnames(resolve) -> None:  # type: ignore[no-untyped-def]
+    assert pairs_of(resolve("According to Tashkent, the talks went well.")) == [
+        ("Tashkent", "UZBGOV")]
+    assert pairs_of(resolve("He arrived in Tashkent on Monday.")) == []  # a place
+    assert ("Mirziyoyev", "person:shavkat-mirziyoyev") in pairs_of(
+        resolve("Mirziyoyev expressed understanding of Russia's actions."))
+
+
+def pairs_of(mentions):  # type: ignore[no-untyped-def]
+    return [(m.text, m.actor.id) for m in mentions]

@@ -177,7 +177,8 @@ class Resolver:
                 actor = self.kb.sector_actor(actor.id, "GOV")
             return _Hit(i, end, actor, "metonymy", CONFIDENCE["metonymy"])
         if actor.type == "person" and end - i == 1:
-            if _sentence_initial(kept[i]) and kept[i].pos_ != "PROPN":
+            if _sentence_initial(kept[i]) and kept[i].pos_ != "PROPN" and not _named_subject(
+                    kept[i]):
                 return None
             if i > 0 and _given_name(kept[i - 1]) and not _longest(self.phrases, [norm(
                     kept[i - 1].text).lower()], 0)[1]:
@@ -385,6 +386,8 @@ def _is_location(kept: list[Token], i: int, end: int) -> bool:
         head = head.head
     if head.dep_ != "pobj" or head.head.lower_ not in LOC_PREPS:
         return False
+    if head.head.head.lower_ == "according":
+        return False  # "according to Tashkent": a source, not a place
     owner = head.head.head  # "officials in Bishkek": the capital's government, not a place
     return owner.lemma_.lower() not in GOVERNMENT_NOUNS
 
@@ -440,6 +443,13 @@ def _adjacent(kept: list[Token], i: int) -> bool:
 def _given_name(token: Token) -> bool:
     return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
             and token.lower_ not in HONORIFICS)
+
+
+def _named_subject(token: Token) -> bool:
+    """A surname opening a sentence as its subject ("Mirziyoyev expressed ..."), which the
+    tagger sometimes takes for a common noun."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.text[:1].isupper() and \
+        len(token.text) >= 5 and not token.is_stop
 
 
 def _sentence_initial(token: Token) -> bool:
