@@ -108,3 +108,10 @@ def test_a_readout_that_only_says_they_discussed_joins_the_call(kb: KnowledgeBas
                        modality="reported")
     found = events(kb, [ours, theirs, kremlin])
     assert [(e.kind, sorted(e.statements)) for e in found] == [("call", ["s1", "s2", "s3"])]
+
+
+def test_event_ids_are_unique_when_cores_end_up_alike(kb: KnowledgeBase) -> None:
+    same = [statement(kb, f"s{i}", f"d{i}", "KAZGOV", "CONSULT", CALL_B, target="RUS",
+                      date=date) for i, date in enumerate(["2022-11-28", "2022-11", "2022-11"])]
+    ids = [e.id for e in events(kb, same)]
+    assert len(ids) == len(set(ids))

@@ -214,7 +214,8 @@ def _event(core: _Core, names: dict[str, str], participant: Participant) -> Even
                 if a.type == "person":
                     actors.setdefault(a.id, a)
     people = sorted(core.participants)
-    digest = hashlib.sha1(repr((core.kind, core.date, people)).encode()).hexdigest()[:12]
+    # each statement is in one event only: its first statement names it, stably
+    digest = hashlib.sha1(min(statements).encode()).hexdigest()[:12]
     kind = core.kind.split(":", 1)[0]
     if kind == "contact":
         named = Counter(r.occasion for r in core.reports if r.occasion in CONTACT)
