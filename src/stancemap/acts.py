@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from datetime import date
 
 from spacy.tokens import Span, Token
 
 from . import syntax
+from .dates import find_dates
 from .models import Actor, Mention, Statement
 from .predicates import Entry, Predicate
 from .stance import lemmas
@@ -106,15 +108,56 @@ def _controlled(tok: Token) -> bool:
     return has_object or lemma in IRREALIS or lemma in MANIPULATIVE
 
 
-def _scoped_text(sent: Span, tok: Token) -> str:
+def _scoped_text(sent: Span, tok: Token, published: str | None = None,
+                 frame: Token | None = None) -> str:
     """The sentence with relative clauses that do not hold the act blanked out, so that
-    "neutrality recognised by the UN in 1995 ... has avoided comment" is not dated 1995."""
+    "neutrality recognised by the UN in 1995 ... has avoided comment" is not dated 1995;
+    for a present-tense act, every date that hangs on another event as well."""
+    text = _relative_scope(sent, tok)
+    node = tok.head if tok.pos_ in ("NOUN", "ADJ") else tok
+    if not syntax.present(tok) or any(c.dep_ == "aux" and c.lemma_ == "have"
+                                      for c in node.children):
+        return text  # a perfect ("has not recognised the 2014 referendum") keeps its dates
+    chain = {tok.i, node.i, *([frame.i] if frame is not None else [])}
+    while node.head.i != node.i and (node.dep_ in ("xcomp", "ccomp") or node.dep_ == "conj"
+                                     and any(c.dep_ == "ccomp" for c in node.head.children)):
+        node = node.head  # "refuses to recognise", "said it does not recognise" (or "said
+        chain.add(node.i)  # it recognises X, and does not recognise Y": the parser's conj)
+    base = date.fromisoformat(published) if published and len(published) == 10 else None
+    for d in find_dates(text, base):
+        inside = [t for t in sent if d.start <= t.idx - sent.start_char < d.end]
+        owner = _date_owner(inside) if inside else tok
+        if owner.tag_ == "VBG" and owner.dep_ == "advcl":
+            owner = owner.head  # "Speaking on Monday, the minister said" (not "having ...")
+        if owner.i not in chain:
+            # "Kazakhstan, having abstained in 2014, does not recognise Crimea": that
+            # date is the abstention's, not the present refusal's
+            text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
+    return text
+
+
+def _date_owner(inside: list[Token]) -> Token:
+    """The word a date expression modifies: past its prepositions ("in March 2014")."""
+    ids = {t.i for t in inside}
+    node = next((t for t in inside if t.head.i not in ids), inside[0]).head
+    while node.head.i != node.i and (node.pos_ == "ADP" or node.i in ids):
+        node = node.head
+    return node
+
+
+def _relative_scope(sent: Span, tok: Token) -> str:
     text = sent.text
+    echoed = {node.i for node, _ in syntax.echoes(sent)}
     for t in sent:
         if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             continue  # "actions to protect ... on Saturday": the parser often hangs the act's
             # date on an infinitive; it does not date anything of its own
-        if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+        edge = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("since", "until")
+                                          for c in t.children)  # "since Russia recognised
+        # them on 21 February": where a span of time starts, not the act's date
+        edge = edge or t.i in echoed  # "Kazakhstan abstained, as had Kyrgyzstan in 2014"
+        if (t.dep_ in ("relcl", "acl") or edge) and not (t.left_edge.i <= tok.i <=
+                                                          t.right_edge.i):
             a = t.left_edge.idx - sent.start_char
             b = t.right_edge.idx + len(t.right_edge.text) - sent.start_char
             text = text[:a] + " " * (b - a) + text[b:]

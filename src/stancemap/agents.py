@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from . import syntax
 from .kb import METONYM_KINDS, KnowledgeBase
-from .models import Actor, Mention
+from .models import Actor, Mention, Statement
 
 OFFICIAL_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "defense_minister",
                   "spokesperson", "speaker", "security_council_secretary", "chief_of_staff",
@@ -54,6 +54,7 @@ class DocContext:
     last_speaker: Actor | None = None  # a person-like agent of the sentence before
     last_account: Actor | None = None  # who gave the last account reported ("X said")
     agents: list[Actor] = field(default_factory=list)  # statement actors so far, last last
+    last_statements: list[Statement] = field(default_factory=list)  # the sentence before's
 
     def topic(self) -> str | None:
         """The issue the document has dealt with most so far (the last one on a tie)."""
@@ -84,6 +85,23 @@ class DocContext:
     def remember(self, actors: Sequence[Actor]) -> None:
         self.recent.extend(actors)
         del self.recent[:-30]
+        for a in actors:
+            if a.country:
+                self.state_counts[a.country] = self.state_counts.get(a.country, 0) + 1
+
+    state_counts: dict[str, int] = field(default_factory=dict)  # mentions by country
+
+    def home_state(self) -> str | None:
+        """The state the text is about: the most mentioned (its acts count double), the
+        first named winning a tie ("officials in the capital", with no capital named)."""
+        if not self.state_counts:
+            return None
+        first = list(self.state_counts)
+        acted: dict[str, int] = {}
+        for a in self.agents:
+            acted[a.country or ""] = acted.get(a.country or "", 0) + 1
+        return max(first, key=lambda c: (self.state_counts[c] + acted.get(c, 0),
+                                         -first.index(c)))
 
     current: list[tuple[int, Actor]] = field(default_factory=list)  # this sentence's mentions
 
@@ -138,6 +156,9 @@ class Agents:
         for t in parts:
             if t.i in at:
                 return at[t.i].actor
+        found = self.capital(tok, parts, ctx)
+        if found is not None:
+            return found
         for t in [tok, *parts]:  # "none of the five states": the group named before
             found = self.coreference(t, ctx, speakers)
             if found is not None:
@@ -147,6 +168,18 @@ class Agents:
             if found is not None:
                 return found
         return self.seat(tok)
+
+    def capital(self, tok: Token, parts: list[Token], ctx: DocContext) -> Actor | None:
+        """"The capital", "officials in the capital" with no capital named: the government
+        of the state the text is about."""
+        if not any(t.lemma_.lower() == "capital" and any(c.lower_ == "the" for c in t.children)
+                   for t in [tok, *parts]):
+            return None
+        if tok.lemma_.lower() != "capital" and tok.lemma_.lower() not in AGENT_HEADS | \
+                PERSON_HEADS:
+            return None  # "protesters in the capital": people there, not its government
+        home = ctx.home_state()
+        return self.kb.sector_actor(home, "GOV") if home in self.kb.actors else None
 
     def seat(self, tok: Token) -> Actor | None:
         """A seat of government the resolver took for a place ("according to the Kremlin",

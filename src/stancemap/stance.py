@@ -201,6 +201,20 @@ class IssueMatcher:
                    if own and (found & own or self.th.conflict(found, own))]
         return related[0] if len(related) == 1 else None
 
+    def by_theme_in_time(self, words: Sequence[str], day: str | None) -> str | None:
+        """The issue in force on ``day`` whose own themes the words name ("Moscow's claim to
+        the four regions": an annexation), the nearest in time if several do."""
+        found = self.th.found(words)
+        year = int(day[:4]) if day else None
+        related = [(abs(year - self.years[i.id]) if year and self.years.get(i.id) else 99,
+                    i.id) for i in self.issues
+                   if found & self.issue_themes.get(i.id, set())
+                   and not (day and i.since and day < i.since[: len(day)])]
+        related.sort()
+        if not related or len(related) > 1 and related[0][0] == related[1][0]:
+            return None
+        return related[0][1]
+
     def by_soft_theme(self, focus: Sequence[str], sentence: Sequence[str], day: str | None,
                       context: Sequence[str | None] = ()) -> str | None:
         """An act with no issue of its own that asserts the neutral line on one issue ("called

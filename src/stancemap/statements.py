@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from . import gratitude, labels, readouts, reprise, syntax
+from . import ellipsis, gratitude, labels, readouts, reprise, syntax
 from .acts import (
     NEUTRAL_ENTRY,
     TOPIC_PREPS,
@@ -66,10 +66,10 @@ class Extractor:
         out: list[Statement] = []
         start, end = base + sent.start_char, base + sent.end_char
         sentence_lemmas = lemmas(sent)
-        for pred in acts:
-            frame = content_of.get(pred.head.i)
-            out += self._statements(doc_id, sent, (start, end), pred, frame, at, ctx,
-                                    sentence_lemmas)
+        done = [(p.head, self._statements(doc_id, sent, (start, end), p, content_of.get(
+            p.head.i), at, ctx, sentence_lemmas)) for p in acts]
+        out += [s for _, found in done for s in found]
+        out += ellipsis.repeated(sent, (start, end), done, at, ctx, self.agents)  # "as did X"
         out += gratitude.statements(doc_id, sent, (start, end), at, ctx, out, self.agents)
         ctx.remember([m.actor for m in mentions])
         for s in out:
@@ -97,7 +97,8 @@ class Extractor:
         ctx.agents.extend(s.actor for s in out if s.actor.country)
         if any(s.issue for s in out):
             ctx.last_issue = next(s.issue for s in out if s.issue)
-        return _dedupe(out)
+        ctx.last_statements = out = _dedupe(out)
+        return out
 
     def classified(self, doc_id: str, sent: Span, base: int, mentions: Sequence[Mention],
                    ctx: DocContext, prediction: Prediction) -> list[Statement]:
@@ -201,8 +202,8 @@ class Extractor:
         tok, entry = pred.head, pred.entry
         if _controlled(tok):
             return []  # "pressured Central Asian countries to support": not their act
-        day, _ = act_date(_scoped_text(sent, tok), ctx.published, ctx.last_date,
-                          tok.idx - sent[0].idx)
+        day, _ = act_date(_scoped_text(sent, tok, ctx.published, frame.head if frame else None),
+                          ctx.published, ctx.last_date, tok.idx - sent[0].idx)
         if day is None and ctx.continues:
             day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
         when = day or (None if syntax.present(tok) else ctx.previous_date) or ctx.published
@@ -244,7 +245,10 @@ class Extractor:
         if frame is not None:  # "X, on the question of the referendums, said it would not"
             near += [t for c in frame.head.children if c.dep_ == "prep" and
                      c.lower_ in TOPIC_PREPS for t in c.subtree]
-        issue_match = self.matcher.match(sentence_lemmas, focus, when, _topic(near),
+        elided = {t.i for span in syntax.elided_objects(tok) for t in span}
+        own_lemmas = lemmas([t for t in sent if t.i not in elided]) if elided \
+            else sentence_lemmas  # "..., nor Moscow's claim to X": X is the conjunct's
+        issue_match = self.matcher.match(own_lemmas, focus, when, _topic(near),
                                          own_object) if self.matcher else None
         carried = self._carried_issue(syntax.object_tokens(tok), ctx)
         pronoun = next((t for t in syntax.object_tokens(tok) if t.dep_ == "dobj" and
@@ -262,13 +266,14 @@ class Extractor:
             ctx.learn_nouns(focus_tokens, issue_match.issue)
         elif issue is None:
             issue = ctx.recall_noun(focus_tokens)  # "has not addressed the votes"
-            if issue is None and own_object and self.matcher is not None and any(
+            fronted = syntax.fronted_nor(tok)  # "Nor would Tashkent recognise the borders"
+            if issue is None and own_object and self.matcher is not None and (fronted or any(
                     c.dep_ == "det" and c.lower_ == "the" for t in syntax.object_tokens(tok)
-                    for c in t.children):
+                    for c in t.children)):
                 # "... confirmed the results of the vote": a definite object the sentence
-                # names the issue of
+                # names the issue of; after "nor", else the one the text was just on
                 found = self.matcher.match(sentence_lemmas, sentence_lemmas, when)
-                issue = found.issue if found else None
+                issue = found.issue if found else ctx.previous_issue if fronted else None
         if issue is None and self.readouts is not None:  # "Russia's actions in Ukraine"
             issue = self.readouts.issue(tok, event, at, ctx, when)
         if issue is None and (event == "NO_COMMENT" or entry.lemma in ("abstain", "abstention")):
@@ -323,16 +328,19 @@ class Extractor:
         out: list[tuple[str, str | None]] = []
         if self.matcher is None or issue is None:
             return out
-        for span in syntax.conjunct_spans(syntax.object_tokens(tok)):
+        for span in [*syntax.conjunct_spans(syntax.object_tokens(tok)),
+                     *syntax.elided_objects(tok)]:
             words = lemmas(span)
             own_year = next((t.text for t in span if t.text.isdigit() and len(t.text) == 4
                              and t.text[:2] in ("19", "20")), None)
             found = self.matcher.match(words, words, own_year or when)
-            if found is None or found.issue == issue or found.issue in (i for i, _ in out):
+            other = found.issue if found else self.matcher.by_theme_in_time(
+                words, own_year or when)
+            if other is None or other == issue or other in (i for i, _ in out):
                 continue
             stance = "no_comment" if event == "NO_COMMENT" else self._stance(
-                entry, event, negated, found.issue, [tok, *span])
-            out.append((found.issue, stance))
+                entry, event, negated, other, [tok, *span])
+            out.append((other, stance))
         return out
 
     def _paired_issue(self, issue: str, stance: str | None, focus_tokens: list[Token]

@@ -78,6 +78,39 @@ def conjunct_spans(tokens: list[Token]) -> list[list[Token]]:
     return []
 
 
+def elided_objects(tok: Token) -> list[list[Token]]:
+    """Objects of a verb left out of a coordinated clause: "has never recognised the Crimean
+    referendum, nor Moscow's claim to the four regions" (a common noun the parser hangs on
+    the verb as its conjunct, with no verb or subject of its own)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []
+    return [list(c.subtree) for c in tok.children
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > tok.i
+            and not any(x.dep_ in SUBJECTS for x in c.children)]
+
+
+ECHO_VERBS = {"do", "have", "be", "will", "would", "can", "could", "should", "shall", "may",
+              "might", "must"}
+ECHO_CUES = {"as", "so", "neither", "nor"}
+
+
+def echoes(sent: Span) -> list[tuple[Token, Token | None]]:
+    """Each elided clause of a sentence: (its clause node, the head of the clause it echoes,
+    or None when it echoes the sentence before). The clause is an auxiliary standing for
+    the verb right after "as", "so", "neither" or "nor"."""
+    out: list[tuple[Token, Token | None]] = []
+    for tok in sent:
+        if tok.i == sent.start or tok.lemma_.lower() not in ECHO_VERBS or \
+                tok.doc[tok.i - 1].lower_ not in ECHO_CUES:
+            continue
+        node = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+        if node.dep_ in ("advcl", "conj") and node.head.i != node.i:
+            out.append((node, node.head))
+        elif node.i == node.head.i and tok.i - 1 == sent.start:
+            out.append((node, None))  # "Neither has Turkmenistan."
+    return out
+
+
 def antecedents(pronoun: Token) -> list[Token]:
     """Noun phrases before an object pronoun in its sentence that agree with it in number
     ("the territories annexed by Russia ... does not recognise them"), each without its
@@ -149,10 +182,10 @@ def negations(tok: Token, phrase: frozenset[int] = frozenset(),
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") and \
             tok.head.lemma_.lower() in CARRIER_VERBS:
         tok = tok.head  # "had not published any position": the carrier's negation counts
-    count = sum(1 for c in tok.children
-                if c.i not in phrase and (c.dep_ == "neg" or (c.lower_ in ("never", "no",
-                                                                           "neither")
-                                                              and c.dep_ != "det")))
+    own = {c.i for c in tok.children
+           if c.i not in phrase and (c.dep_ == "neg" or (c.lower_ in ("never", "no", "neither")
+                                                         and c.dep_ != "det"))}
+    count = len(own)
     if noun_no:
         count += 1  # "recorded no vote", "gave no comment"
     if ((tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass")) or tok.dep_ == "csubj") \
@@ -161,7 +194,11 @@ def negations(tok: Token, phrase: frozenset[int] = frozenset(),
     if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor"
                                   for c in tok.head.children):
         count += 1  # "neither supported nor condemned"
+    if fronted_nor(tok):
+        count += 1  # "Nor would Tashkent recognise the new borders"
     for s in subjects(tok) if subj is None else subj:
+        if s.i in own:
+            continue  # "Neither will Kazakhstan recognise": counted once
         if s.lower_ in ("none", "nobody", "neither") or any(
                 c.lower_ == "neither" or (c.dep_ == "cc" and c.lower_ == "nor")
                 for c in s.children):
@@ -178,6 +215,16 @@ def negations(tok: Token, phrase: frozenset[int] = frozenset(),
         child, head = head, head.head
         hops += 1
     return count
+
+
+def fronted_nor(tok: Token) -> bool:
+    """A clause opened by "nor" before its subject ("Nor has Dushanbe recognised ...",
+    "..., nor will it"): the clause is negated (not "neither X nor Y", whose "nor" hangs on
+    the subject, nor "neither supported nor condemned"; a fronted "neither" counts as
+    "never" does)."""
+    subj = [c.i for c in tok.children if c.dep_ in SUBJECTS]
+    return any(c.lower_ == "nor" and c.dep_ in ("cc", "preconj", "advmod")
+               and c.i < tok.i and (not subj or c.i < min(subj)) for c in tok.children)
 
 
 OFF_AGENDA = {("out", "question"), ("off", "table"), ("off", "agenda")}
