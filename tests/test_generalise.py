@@ -173,3 +173,22 @@ def test_elided_clause_keeps_its_own_date(extract) -> None:  # type: ignore[no-u
                   "Kyrgyzstan in 2014.")
     assert ("KGZ", CRIMEA, "2014") in [(g[0], g[2], g[4]) for g in got]
     assert ("KAZ", CRIMEA, "2014") not in [(g[0], g[2], g[4]) for g in got]
+
+
+# --- 6. headlines and groups --------------------------------------------------------------
+
+def test_group_attitude_on_no_issue_is_not_each_members(extract) -> None:  # type: ignore[no-untyped-def]
+    assert not any(g[1] == "SUPPORT" for g in extract(
+        "Central Asian leaders stand with Putin\n\nThe leaders met in Astana on Friday."))
+    assert extract("Central Asian states side with Moscow") == []
+
+
+def test_group_statements_with_an_issue_or_an_act_are_kept(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract("None of the five Central Asian states has recognised the "
+                           "annexation."))
+    assert {(c, ANNEX, "oppose") for c in ("KAZ", "KGZ", "TJK", "TKM", "UZB")} <= got
+    got = extract("Central Asian leaders stand with Putin\n\nThe leaders of the five Central "
+                  "Asian states met in Astana on Friday.")
+    assert {g[0] for g in got if g[1] == "CONSULT"} == {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
+    got = extract("The Central Asian leaders expressed support for Tokayev's initiative.")
+    assert {g[0] for g in got if g[1] == "SUPPORT"} >= {"KGZ", "TJK", "TKM", "UZB"}

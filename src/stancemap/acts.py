@@ -37,6 +37,17 @@ def _topic(tokens: Sequence[Token]) -> list[str]:
     return lemmas(out)
 
 
+GROUP_VAGUE = {"SUPPORT", "STATEMENT", "REJECT", "ACCUSE", "AGREE"}  # attitudes, not acts
+
+
+def _vague_group(tok: Token, entry: Entry, frame: Predicate | None, issue: str | None,
+                 event: str) -> bool:
+    """An attitude a group of states (expanded to its members) takes on no issue, with no
+    words or act to show for it ("Central Asian leaders stand with Putin" in a headline):
+    not each member's statement. "None of the five states has recognised the annexation"
+    (an issue), "the five leaders met" (an act) and "... expressed support" are."""
+    return issue is None and event in GROUP_VAGUE and frame is None and \
+        not entry.is_speech and syntax.carrier_of(tok) is None
 NEUTRAL_ENTRY = Entry("neutral", "ADJ", "STATEMENT", 0, stance_words=True)
 
 

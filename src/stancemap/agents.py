@@ -122,11 +122,13 @@ class Agents:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self.expanded = False  # whether the last call to actors() expanded a group
 
     def actors(self, tokens: list[Token], at: dict[int, Mention], ctx: DocContext,
                 when: str | None, speakers: Sequence[Actor] = ()) -> list[Actor]:
         out: list[Actor] = []
         found = []
+        self.expanded = False
         for tok in tokens:
             several = self.numbered_actors(tok, at, ctx)
             if several:  # "the two leaders": both of those just named
@@ -143,6 +145,7 @@ class Agents:
                 if syntax.partial(tok):
                     continue
                 group = [self.kb.actors[m] for m in members if m in self.kb.actors]
+                self.expanded = True
             else:
                 group = [self.represent(actor, when)]
             out.extend(a for a in group if a not in out)

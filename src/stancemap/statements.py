@@ -31,6 +31,7 @@ from .acts import (
     _scoped_text,
     _statement_id,
     _topic,
+    _vague_group,
 )
 from .agents import Agents, DocContext, personal, preceding_group, token_mentions
 from .classify import Prediction
@@ -296,13 +297,12 @@ class Extractor:
         more = self._conjunct_issues(tok, entry, event, negated, issue, when)
         modality = _modality(tok, frame, sent, entry)
         target = self._target(tok, at, agents)
-        date_value = day
-        if date_value is None:
-            # "does not recognise", "has not commented": true as of publication; a past
-            # act with no date of its own continues the sentence before
-            date_value = ctx.published if syntax.present(tok) else ctx.previous_date
-        if day:
-            ctx.last_date = day
+        # "does not recognise", "has not commented": true as of publication; a past act
+        # with no date of its own continues the sentence before
+        date_value = day or (ctx.published if syntax.present(tok) else ctx.previous_date)
+        if self.agents.expanded and _vague_group(tok, entry, frame, issue, event):
+            return []  # the subject's group: "Central Asian leaders stand with Putin"
+        ctx.last_date = day or ctx.last_date
         out = []
         for agent in agents:
             actor, reported_by, mod = _attribute(agent, speakers or sources, modality)
