@@ -33,6 +33,8 @@ from .store import SQLStore
 SUPPORTED_LANGUAGES = {"en"}
 FALLBACK_MIN_PROB = 0.6
 PARALLEL_FROM = 40  # documents pending before worker processes pay off
+GC_THRESHOLD = 20_000  # young objects between collections during analysis (Python: 700):
+# a parse makes millions of short-lived objects, and collecting them less often saves ~4%
 BATCH_DOCS = 16  # per worker task: large enough for batched parsing, small enough to
 # keep both workers busy until the end
 
@@ -102,6 +104,17 @@ def analyze_documents(
     """Analyse every document not yet analysed, then re-link positions. Large runs use a
     process per core; results are written by this process, in order, one batch per
     transaction."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(GC_THRESHOLD, threshold[0]), *threshold[1:])
+    try:
+        return _analyze_all(store, kb, nlp, batch_size, on_doc, processes)
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def _analyze_all(store: SQLStore, kb: KnowledgeBase, nlp: Language, batch_size: int,
+                 on_doc: Callable[[Document], None] | None, processes: int | None
+                 ) -> AnalyzeReport:
     global _WORKER
     report = AnalyzeReport()
     analyzer = Analyzer(kb, nlp, store.issues(), batch_size)

@@ -79,14 +79,14 @@ def _one_per_pair(found: list[Discrepancy]) -> list[Discrepancy]:
 def _compare(group: list[tuple[Claim, str | None]], watch: frozenset[str]) -> list[Discrepancy]:
     out = []
     seen: set[frozenset[str]] = set()
-    for (a, pa), (b, pb) in combinations(sorted(group, key=lambda c: (c[0].as_of or "")), 2):
+    ordered = sorted(group, key=lambda c: (c[0].as_of or ""))
+    read = [(parse_day(c.as_of), bounds(c)) for c, _ in ordered]  # once per claim
+    for ((a, pa), (da, (lo_a, hi_a))), ((b, pb), (db, (lo_b, hi_b))) in combinations(
+            zip(ordered, read, strict=True), 2):
         if a.doc == b.doc or frozenset((a.doc, b.doc)) in seen:
             continue
-        da, db = parse_day(a.as_of), parse_day(b.as_of)
         if da is None or db is None:
             continue
-        lo_a, hi_a = bounds(a)
-        lo_b, hi_b = bounds(b)
         if abs(db - da) <= SAME_PERIOD and (hi_a < lo_b or hi_b < lo_a):
             why = "for the same date"
         elif a.period == "since" and db - da > SAME_PERIOD and hi_b < lo_a:
