@@ -2,8 +2,9 @@
 
 Each stage runs in its own process so that its peak memory (max RSS) is its own. Besides
 wall-clock seconds (noisy on a shared machine) each stage reports the CPU seconds it and
-its worker processes used, per document. Loading the spaCy model, the knowledge base and
-the trained classifier happens before the clock starts and is printed apart:
+its worker processes used, per document. Loading the spaCy model, the knowledge base, the
+trained classifier and the language identifier happens before the clock starts and is
+printed apart:
 
     python -m stancemap.bench --docs 300
 """
@@ -23,6 +24,7 @@ from typing import Any
 from .api import Stancemap
 from .corpusgen import generate
 from .demo import corpus_dir
+from .langid import load as load_language_model
 from .modelcache import classifier
 
 STAGES = ("ingest", "analyze", "export")
@@ -44,6 +46,8 @@ def run_stage(stage: str, db: str, manifest: Path, out: Path) -> dict[str, Any]:
         app.kb  # noqa: B018
         app.nlp  # noqa: B018
         classifier()
+    elif stage == "ingest":
+        load_language_model()
     load = time.perf_counter() - load
     start, cpu = time.perf_counter(), _cpu()
     if stage == "ingest":
@@ -109,7 +113,8 @@ def _print(rows: list[dict[str, Any]]) -> None:
           f"{cpu:>11.3f}")
     loads = [f"{r['stage']} {r['load']:.1f}s" for r in rows if r["load"] > 0.05]
     if loads:
-        print(f"not timed: loading the model, knowledge base and classifier ({', '.join(loads)})")
+        print("not timed: loading the models, knowledge base and classifier "
+              f"({', '.join(loads)})")
 
 
 if __name__ == "__main__":

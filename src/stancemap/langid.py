@@ -13,6 +13,11 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def load() -> None:
+    """Load the model now (before forking workers, or before a clock starts)."""
+    _identifier()
+
+
 def detect(text: str, sample: int = 4000) -> tuple[str, float]:
     """ISO 639-1 code of ``text`` and the probability of that guess."""
     lang, prob = _identifier().classify(text[:sample])
