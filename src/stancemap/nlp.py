@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import StancemapError
+from .fastparse import fast_greedy_parser
 from .models import Document
 from .nlpspeed import cache_lemmas, index_attribute_ruler, numpy_ops, single_threaded_blas
 
@@ -68,6 +69,7 @@ def load(name: str, ner: bool = False) -> Language:
     numpy_ops(nlp)  # same parses, faster (see nlpspeed)
     index_attribute_ruler(nlp)
     cache_lemmas(nlp)
+    fast_greedy_parser(nlp)  # same parses, without the compiled loop's GIL round trips
     return nlp
 
 
