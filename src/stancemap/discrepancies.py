@@ -118,7 +118,12 @@ def _omissions(event: Event, reports: list[Statement], corpus: Corpus,
     """One side's readout raises an issue the other side's readout of the event leaves out."""
     if event.kind not in BILATERAL:
         return []
-    people = {a.id for a in event.actors}
+    # the parties: those whose own account reports the contact (a state named as a topic,
+    # "discussed the situation in Ukraine", is not a party)
+    people = {h for st in reports if st.event_type == "CONSULT" and _own(st, corpus)
+              and (h := _holder(st, corpus)) is not None}
+    if len(people) < 2:
+        return []
     sides: dict[str, list[Statement]] = {}
     for st in reports:
         side = _side(st, corpus)

@@ -88,7 +88,7 @@ def _compare(group: list[tuple[Claim, str | None]], watch: frozenset[str]) -> li
         if da is None or db is None:
             continue
         if abs(db - da) <= SAME_PERIOD and (hi_a < lo_b or hi_b < lo_a):
-            why = "for the same date"
+            why = "for the same date" if da == db else "within a day of each other"
         elif a.period == "since" and db - da > SAME_PERIOD and hi_b < lo_a:
             why = "although the count is cumulative, the later figure is lower"
         else:
