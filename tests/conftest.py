@@ -10,10 +10,15 @@ from stancemap import kb as kb_module
 from stancemap import nlp as nlp_module
 from stancemap.actors import Context, Resolver
 from stancemap.config import DEFAULT_MODEL
-from stancemap.models import Mention
+from stancemap.issues import load_issues
+from stancemap.models import Issue, Mention, Statement
+from stancemap.predicates import default_lexicon
+from stancemap.stance import IssueMatcher
+from stancemap.statements import DocContext, Extractor
 from stancemap.store import SQLiteStore
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+DEMO_ISSUES = Path(__file__).resolve().parents[1] / "src" / "stancemap" / "demo" / "issues.yaml"
 
 
 @pytest.fixture(scope="session")
@@ -51,3 +56,23 @@ def resolve(kb, nlp):  # type: ignore[no-untyped-def]
 
 def pairs(mentions: list[Mention]) -> list[tuple[str, str]]:
     return [(m.text, m.actor.id) for m in mentions]
+
+
+@pytest.fixture(scope="session")
+def statements_of(kb, nlp):  # type: ignore[no-untyped-def]
+    """The statements the extractor finds in a text (one document), with the demo's issues
+    unless others are given."""
+    resolver = Resolver(kb)
+    demo = load_issues(DEMO_ISSUES).issues
+
+    def run(text: str, published: str = "2022-10-05", issues: list[Issue] | None = None
+            ) -> list[Statement]:
+        extractor = Extractor(kb, default_lexicon(), IssueMatcher(issues or demo))
+        ctx, dctx = Context(published=published), DocContext(published=published)
+        out: list[Statement] = []
+        for i, sent in enumerate(nlp(text).sents):
+            found = resolver.resolve("d", sent, 0, i, ctx)
+            out += extractor.sentence("d", sent, 0, found, dctx)
+        return out
+
+    return run

@@ -7,34 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from stancemap.actors import Context, Resolver
-from stancemap.issues import load_issues
-from stancemap.predicates import default_lexicon
-from stancemap.stance import IssueMatcher
-from stancemap.statements import DocContext, Extractor
-
 ISSUES = Path(__file__).resolve().parents[1] / "src" / "stancemap" / "demo" / "issues.yaml"
 ANNEX, DNR, CRIMEA = "recognize-annexation-2022", "recognize-dnr-lnr", "crimea-annexation"
 WAR = "support-russia-war"
 
 
 @pytest.fixture(scope="module")
-def extract(kb, nlp):  # type: ignore[no-untyped-def]
-    resolver = Resolver(kb)
-    extractor = Extractor(kb, default_lexicon(), IssueMatcher(load_issues(ISSUES).issues))
-
+def extract(statements_of):  # type: ignore[no-untyped-def]
     def run(text: str, published: str = "2022-10-05") -> list[tuple]:  # type: ignore[type-arg]
-        ctx, dctx = Context(published=published), DocContext(published=published)
-        out = []
-        for i, sent in enumerate(nlp(text).sents):
-            found = resolver.resolve("d", sent, 0, i, ctx)
-            for s in extractor.sentence("d", sent, 0, found, dctx):
-                out.append((s.actor.country or s.actor.id, s.event_type, s.issue, s.stance,
-                            s.date))
-        return out
+        return [(s.actor.country or s.actor.id, s.event_type, s.issue, s.stance, s.date)
+                for s in statements_of(text, published)]
 
     return run
-
 
 def _stances(got: list[tuple]) -> set[tuple]:  # type: ignore[type-arg]
     return {(g[0], g[2], g[3]) for g in got}

@@ -7,39 +7,26 @@ from pathlib import Path
 
 import pytest
 
-from stancemap.actors import Context, Resolver
 from stancemap.issues import load_issues
 from stancemap.models import Issue
-from stancemap.predicates import default_lexicon
 from stancemap.readouts import issue_states
-from stancemap.stance import IssueMatcher
-from stancemap.statements import DocContext, Extractor
 
 ISSUES = Path(__file__).resolve().parents[1] / "src" / "stancemap" / "demo" / "issues.yaml"
 WAR = "support-russia-war"
 
 
-def _runner(kb, nlp, issues):  # type: ignore[no-untyped-def]
-    resolver = Resolver(kb)
-    extractor = Extractor(kb, default_lexicon(), IssueMatcher(issues))
-
+def _runner(statements_of, issues):  # type: ignore[no-untyped-def]
     def run(text: str, published: str = "2022-10-05") -> list[tuple]:  # type: ignore[type-arg]
-        ctx, dctx = Context(published=published), DocContext(published=published)
-        out = []
-        for i, sent in enumerate(nlp(text).sents):
-            found = resolver.resolve("d", sent, 0, i, ctx)
-            for s in extractor.sentence("d", sent, 0, found, dctx):
-                out.append((s.actor.country or s.actor.id, s.event_type, s.issue, s.stance,
-                            s.reported_by.country if s.reported_by else None, s.modality))
-        return out
+        return [(s.actor.country or s.actor.id, s.event_type, s.issue, s.stance,
+                 s.reported_by.country if s.reported_by else None, s.modality)
+                for s in statements_of(text, published, issues)]
 
     return run
 
 
 @pytest.fixture(scope="module")
-def extract(kb, nlp):  # type: ignore[no-untyped-def]
-    return _runner(kb, nlp, load_issues(ISSUES).issues)
-
+def extract(statements_of):  # type: ignore[no-untyped-def]
+    return _runner(statements_of, load_issues(ISSUES).issues)
 
 def test_fronted_source_attributes_like_a_trailing_one(extract) -> None:  # type: ignore[no-untyped-def]
     got = extract("According to the Kremlin, Mirziyoyev expressed understanding of Russia's "
@@ -114,13 +101,13 @@ def test_a_nested_speech_verb_is_not_a_second_account(extract) -> None:  # type:
     assert [g[0] for g in got] == ["UZB"] and got[0][4:] == ("RUS", "reported")
 
 
-def test_issue_states_and_other_issue_wordings(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+def test_issue_states_and_other_issue_wordings(kb, statements_of) -> None:  # type: ignore[no-untyped-def]
     assert issue_states(kb, "Support for Russia's invasion of Ukraine")[:2] == ["RUS", "UKR"]
     issues = [Issue("backing-moscow-war", "Backing for Moscow's war against Ukraine",
                     "Whether a government backs the war.", ["war"]),
               Issue("rouble-zone", "Use of the rouble in trade", "Trade in roubles.",
                     ["rouble", "ruble"])]
-    run = _runner(kb, nlp, issues)
+    run = _runner(statements_of, issues)
     got = run("According to the Kremlin, Tokayev expressed understanding of Russia's actions "
               "in Ukraine.")
     assert ("KAZ", "SUPPORT", "backing-moscow-war", "support", "RUS", "reported") in got

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from stancemap.actors import Context, Resolver
-from stancemap.issues import load_issues
 from stancemap.predicates import default_lexicon
 from stancemap.stance import IssueMatcher
 from stancemap.statements import DocContext, Extractor
@@ -17,22 +16,13 @@ ISSUES = Path(__file__).resolve().parents[1] / "src" / "stancemap" / "demo" / "i
 
 
 @pytest.fixture(scope="module")
-def extract(kb, nlp):  # type: ignore[no-untyped-def]
-    resolver = Resolver(kb)
-    extractor = Extractor(kb, default_lexicon(), IssueMatcher(load_issues(ISSUES).issues))
-
+def extract(statements_of):  # type: ignore[no-untyped-def]
     def run(text: str, published: str = "2022-10-05") -> list[tuple]:  # type: ignore[type-arg]
-        ctx, dctx = Context(published=published), DocContext(published=published)
-        out = []
-        for i, sent in enumerate(nlp(text).sents):
-            found = resolver.resolve("d", sent, 0, i, ctx)
-            for s in extractor.sentence("d", sent, 0, found, dctx):
-                out.append((s.actor.country or s.actor.id, s.event_type, s.issue, s.stance,
-                            s.date, s.reported_by.id if s.reported_by else None, s.modality))
-        return out
+        return [(s.actor.country or s.actor.id, s.event_type, s.issue, s.stance, s.date,
+                 s.reported_by.id if s.reported_by else None, s.modality)
+                for s in statements_of(text, published)]
 
     return run
-
 
 def test_official_speaks_for_the_state(extract) -> None:  # type: ignore[no-untyped-def]
     got = extract("On September 26, the Kazakh Foreign Ministry spokesman said Kazakhstan "
