@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
+from . import spans
 from .affiliation import affiliate
 from .kb import METONYM_KINDS, Entry, KnowledgeBase
 from .models import Actor, Mention
@@ -112,14 +113,14 @@ class Resolver:
         """Mentions in one sentence; ``base`` is the paragraph's offset in the document."""
         kept: list[Token] = []
         toks: list[str] = []  # normalised text of the kept tokens
-        for t in sent:
+        for t in spans.tokens(sent):
             text = t.text
             key = norm(text)
             if key not in SKIP and text not in ("'s", "’s"):
                 kept.append(t)
                 toks.append(key)
         self._affiliation: dict[int, str] = {}
-        day = sentence_day(sent.text, ctx.published)
+        day = sentence_day(spans.text(sent), ctx.published)
         hits = self._aliases(kept, toks, day, ctx)
         hits = self._phrases(kept, toks, hits, day)
         hits += self._entities(sent, kept, hits, ctx)
@@ -410,7 +411,7 @@ def _name_spans(sent: Span, ner: bool) -> list[tuple[Span, str]]:
         return [(e, e.label_) for e in sent.ents if e.label_ in FUZZY_LABELS]
     runs: list[tuple[Span, str]] = []
     start = None
-    for tok in [*sent, None]:
+    for tok in [*spans.tokens(sent), None]:
         inside = tok is not None and (tok.pos == PROPN or (
             start is not None and tok.text == "-" and tok.i + 1 < sent.end
             and sent.doc[tok.i + 1].pos == PROPN))

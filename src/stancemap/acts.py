@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from . import syntax
+from . import spans, syntax
 from .dates import find_dates
 from .models import Actor, Mention, Statement
 from .predicates import Entry, Predicate
@@ -136,7 +136,7 @@ def _scoped_text(sent: Span, tok: Token, published: str | None = None,
         chain.add(node.i)  # it recognises X, and does not recognise Y": the parser's conj)
     base = date.fromisoformat(published) if published and len(published) == 10 else None
     for d in find_dates(text, base):
-        inside = [t for t in sent if d.start <= t.idx - sent.start_char < d.end]
+        inside = [t for t in spans.tokens(sent) if d.start <= t.idx - sent.start_char < d.end]
         owner = _date_owner(inside) if inside else tok
         if owner.tag_ == "VBG" and owner.dep_ == "advcl":
             owner = owner.head  # "Speaking on Monday, the minister said" (not "having ...")
@@ -157,9 +157,9 @@ def _date_owner(inside: list[Token]) -> Token:
 
 
 def _relative_scope(sent: Span, tok: Token) -> str:
-    text = sent.text
+    text = spans.text(sent)
     echoed = {node.i for node, _ in syntax.echoes(sent)}
-    for t in sent:
+    for t in spans.tokens(sent):
         if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             continue  # "actions to protect ... on Saturday": the parser often hangs the act's
             # date on an infinitive; it does not date anything of its own

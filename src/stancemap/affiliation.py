@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from . import spans
 from .kb import KnowledgeBase
 from .models import Actor, Mention
 
@@ -37,7 +38,7 @@ def affiliate(mentions: list[Mention], sent: Span, base: int, kb: KnowledgeBase
 
 
 def _token_at(sent: Span, base: int, offset: int) -> Token | None:
-    for tok in sent:
+    for tok in spans.tokens(sent):
         if base + tok.idx == offset:
             return tok
     return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from . import syntax
+from . import spans, syntax
 from .kb import METONYM_KINDS, KnowledgeBase
 from .models import Actor, Mention, Statement
 
@@ -307,7 +307,7 @@ class Agents:
 def token_mentions(sent: Span, base: int, mentions: Sequence[Mention]) -> dict[int, Mention]:
     by_start = sorted(mentions, key=lambda m: m.start)
     out: dict[int, Mention] = {}
-    for tok in sent:
+    for tok in spans.tokens(sent):
         offset = base + tok.idx
         for m in by_start:
             if m.start <= offset < m.end:

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Span
 
+from . import spans
 from .actors import Context, Resolver
 from .claims import SentenceView, extract_claims
 from .kb import KnowledgeBase
@@ -217,7 +218,7 @@ def _analyze(resolver: Resolver, extractor: Extractor, doc: Document, paras: lis
     views: list[SentenceView] = []
     for para in paras:
         for sent in para.doc.sents:
-            text = sent.text
+            text = spans.text(sent)
             if not text.strip():
                 continue
             lead = len(text) - len(text.lstrip())

@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from . import spans
 from .dates import find_dates
 from .figures import Figure, Lexicon, figure_text, figures, lexicon
 from .kb import KnowledgeBase
@@ -61,9 +62,9 @@ def extract_claims(doc_id: str, views: list[SentenceView], published: str | None
     out: list[Claim] = []
     previous: Claim | None = None
     for view in views:
-        if not any(t.like_num for t in view.sent):
+        if not any(t.like_num for t in spans.tokens(view.sent)):
             continue
-        dates = find_dates(view.sent.text, base)
+        dates = find_dates(spans.text(view.sent), base)
         taken = {t.i for d in dates for t in view.sent.char_span(
             d.start, d.end, alignment_mode="expand") or ()}
         for fig in figures(view.sent, lex, taken):
@@ -196,14 +197,14 @@ def _source(view: SentenceView, previous: Claim | None, focus: Actor | None,
     """Who gives the figure: "according to X", "X said/told/estimated" (a speech verb that
     governs the figure, not one in a relative clause), a pronoun's antecedent (the previous
     figure's source), "the country's ministry" (the state the document is about)."""
-    for tok in view.sent:
+    for tok in spans.tokens(view.sent):
         if tok.lower_ == "according":
             for to in tok.children:
                 pobj = [c for c in to.children if c.dep_ == "pobj"]
                 if pobj:
                     return _giver(list(pobj[0].subtree), view, focus)
     inside = {t.i for t in figure.subtree} | {figure.i}
-    for tok in view.sent:
+    for tok in spans.tokens(view.sent):
         if tok.lemma_ not in SPEECH or tok.pos_ != "VERB" or tok.dep_ in ("relcl", "acl",
                                                                           "advcl"):
             continue
@@ -245,7 +246,7 @@ def _best_actor(tokens: list[Token], view: SentenceView) -> Actor | None:
 def _dates(view: SentenceView, fig: Figure, dates: tuple[Any, ...], verb: Token | None
            ) -> tuple[str | None, str | None, str | None]:
     """(since, on, as_of): the period's start, the day of a one-day flow, the latest date."""
-    text = view.sent.text
+    text = spans.text(view.sent)
     since = on = as_of = None
     for d in dates:
         span = view.sent.char_span(d.start, d.end, alignment_mode="expand")
@@ -315,7 +316,7 @@ def _claim(doc_id: str, view: SentenceView, fig: Figure, dates: tuple[Any, ...],
     if place is None and act in ("arrive", "leave") and focus != origin:
         place = focus  # "7,000 Russians arrived": in the country the article is about
     since, on, as_of = _dates(view, fig, dates, carrier)
-    if SAME_PERIOD.search(view.sent.text) and previous is not None:
+    if SAME_PERIOD.search(spans.text(view.sent)) and previous is not None:
         since, as_of = since or previous.since, as_of or previous.as_of
     period = "since" if since else PRECISION.get(len(on or ""), "total")
     unit = fig.unit or kind or (_phrase(noun) if noun is not None else "count")
@@ -325,7 +326,7 @@ def _claim(doc_id: str, view: SentenceView, fig: Figure, dates: tuple[Any, ...],
     group = "q-" + hashlib.sha1(repr(key).encode()).hexdigest()[:10]
     first = fig.tokens[0]
     cid = hashlib.sha1(f"{doc_id}:{view.base + first.idx}".encode()).hexdigest()[:16]
-    return Claim(id=f"c-{cid}", doc=doc_id, sentence=view.sent.text.strip(), subject=subject,
+    return Claim(id=f"c-{cid}", doc=doc_id, sentence=spans.text(view.sent).strip(), subject=subject,
                  value=fig.value, unit=unit, as_of=as_of or published,
                  source=_source(view, previous, states.get(focus or ""), fig.tokens[-1]),
                  group=group, start=view.start, end=view.end,

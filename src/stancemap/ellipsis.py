@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from . import spans
 from .acts import _statement_id
 from .agents import Agents, DocContext
 from .dates import act_date
@@ -53,7 +54,7 @@ def repeated(sent: Span, span: tuple[int, int], acts: Sequence[tuple[Token, list
                 if s.actor.id != source[0].actor.id:
                     continue  # one actor's act is the pattern
                 out.append(replace(
-                    s, actor=actor, date=own or s.date, sentence=sent.text, start=span[0],
+                    s, actor=actor, date=own or s.date, sentence=spans.text(sent), start=span[0],
                     end=span[1], id=_statement_id(s.doc, span, actor.id, s.event_type,
                                                   s.issue, node.i)))
     return out

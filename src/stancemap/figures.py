@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from . import spans
 from .yamlio import load_yaml
 
 NUMERIC = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mln|bn|tn)?$", re.I)
@@ -56,7 +57,7 @@ class Figure:
 def figures(sent: Span, lex: Lexicon, taken: set[int]) -> list[Figure]:
     out: list[Figure] = []
     used: set[int] = set()
-    for tok in sent:
+    for tok in spans.tokens(sent):
         if tok.i in used or tok.i in taken or not _is_number(tok, lex):
             continue
         if YEAR.match(tok.text) or _in_code(tok):

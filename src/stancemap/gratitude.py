@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from . import spans
 from .acts import _statement_id
 from .agents import Agents, DocContext
 from .dates import act_date
@@ -45,7 +46,7 @@ def credits(sent: Span, at: dict[int, Mention], ctx: DocContext, resolve: Resolv
             ) -> list[Credit]:
     """Every act of thanks in the sentence whose thanker and credited party are actors."""
     out: list[Credit] = []
-    for verb in sent:
+    for verb in spans.tokens(sent):
         if verb.lemma_.lower() not in THANKING or verb.pos_ != "VERB":
             continue
         reason = _reason(verb)
@@ -85,14 +86,14 @@ def _alignment(party: Actor, thanker: Actor, ctx: DocContext
 def statements(doc_id: str, sent: Span, span: tuple[int, int], at: dict[int, Mention],
                ctx: DocContext, found: list[Statement], agents: Agents) -> list[Statement]:
     """The credited parties' acts, unless the sentence already gave them on that issue."""
-    day = act_date(sent.text, ctx.published, ctx.last_date)[0] or ctx.previous_date
+    day = act_date(spans.text(sent), ctx.published, ctx.last_date)[0] or ctx.previous_date
     seen = {(s.actor.id, s.issue) for s in found}
     out = []
     for c in credits(sent, at, ctx, lambda toks: agents.actors(toks, at, ctx, day)):
         if (c.credited.id, c.issue) not in seen:
             out.append(Statement(
                 id=_statement_id(doc_id, span, c.credited.id, c.event_type, c.issue, c.verb.i),
-                doc=doc_id, sentence=sent.text, start=span[0], end=span[1], actor=c.credited,
+                doc=doc_id, sentence=spans.text(sent), start=span[0], end=span[1], actor=c.credited,
                 event_type=c.event_type, target=c.thanker, issue=c.issue, stance=c.stance,
                 date=day or ctx.published, reported_by=c.thanker, modality="reported",
                 confidence=CONFIDENCE))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from . import syntax
+from . import spans, syntax
 from .predicates import Entry, Predicate
 
 LABELS = {"annexation", "annex", "occupation", "occupy", "aggression", "invasion", "war",
@@ -42,7 +42,7 @@ def _host(tok: Token) -> Token:
 def refusals(sent: Span) -> list[Token]:
     """Verbs of the sentence that refuse a condemnatory label."""
     out: list[Token] = []
-    for t in sent:
+    for t in spans.tokens(sent):
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma in NAMING and syntax.negations(t) % 2 == 1 and \
                 _labels_in(syntax.object_tokens(t)):

@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from . import spans
 from .yamlio import load_yaml
 
 POS_GROUP = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}  # not PROPN: "March"
@@ -71,14 +72,14 @@ class Lexicon:
         """Every predicate in the sentence; a phrase wins over the single words inside it."""
         found: list[Predicate] = []
         covered: set[int] = set()
-        for tok in sent:
+        for tok in spans.tokens(sent):
             if tok.i in covered:
                 continue
             match = self._phrase(tok, sent)
             if match:
                 found.append(match)
                 covered |= match.tokens
-        for tok in sent:
+        for tok in spans.tokens(sent):
             if tok.i in covered:
                 continue
             entry = self._word(tok)

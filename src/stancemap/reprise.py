@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from . import spans
 from .predicates import Entry, Predicate
 
 LINE_NOUNS = {"line", "position", "stance", "approach", "course", "policy", "attitude",
@@ -29,7 +30,8 @@ def line_noun(verb: Token) -> Token | None:
 def restatements(sent: Span, preds: list[Predicate]) -> list[Predicate]:
     """The sentence's predicates with each verb that restates a position by reference
     ("has held this line") standing as a restatement instead of its lexicon reading."""
-    found = {t.i: t for t in sent if t.pos_ in ("VERB", "AUX") and line_noun(t) is not None}
+    found = {t.i: t for t in spans.tokens(sent)
+             if t.pos_ in ("VERB", "AUX") and line_noun(t) is not None}
     if not found:
         return preds
     nouns = {line_noun(v).i for v in found.values()}  # type: ignore[union-attr]

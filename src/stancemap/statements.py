@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from . import ellipsis, gratitude, labels, readouts, reprise, syntax
+from . import ellipsis, gratitude, labels, readouts, reprise, spans, syntax
 from .acts import (
     NEUTRAL_ENTRY,
     TOPIC_PREPS,
@@ -66,7 +66,7 @@ class Extractor:
         acts = self._acts(preds, speech, content_of)
         out: list[Statement] = []
         start, end = base + sent.start_char, base + sent.end_char
-        sentence_lemmas = lemmas(sent)
+        sentence_lemmas = lemmas(spans.tokens(sent))
         done = [(p.head, self._statements(doc_id, sent, (start, end), p, content_of.get(
             p.head.i), at, ctx, sentence_lemmas)) for p in acts]
         out += [s for _, found in done for s in found]
@@ -82,17 +82,17 @@ class Extractor:
         if ctx.previous_issue is None and self.matcher is not None:
             found = self.matcher.match(sentence_lemmas, [], ctx.last_date or ctx.published)
             ctx.previous_issue = found.issue if found else None
-        day, how = act_date(sent.text, ctx.published, ctx.last_date)
+        day, how = act_date(spans.text(sent), ctx.published, ctx.last_date)
         if how == "explicit":
             ctx.last_date = day
-        ctx.continues = sent.text.rstrip().endswith(":")
+        ctx.continues = spans.text(sent).rstrip().endswith(":")
         explicit = day if how == "explicit" else None
         same_paragraph = base == ctx.paragraph_base and not ctx.paragraph_ended
         kept = ctx.previous_date if same_paragraph or len(ctx.previous_date or "") == 10 \
             else None  # an undated sentence goes on; a bare year does not, past a paragraph
         ctx.previous_date = explicit or next((s.date for s in out if s.date), None) or kept
         ctx.paragraph_base = base
-        ctx.paragraph_ended = "\n" in sent.text[len(sent.text.rstrip()):]
+        ctx.paragraph_ended = "\n" in spans.text(sent)[len(spans.text(sent).rstrip()):]
         ctx.last_speaker = self._speaker
         self._speaker = None
         ctx.agents.extend(s.actor for s in out if s.actor.country)
@@ -107,7 +107,7 @@ class Extractor:
         the main clause's subject is the actor."""
         at = token_mentions(sent, base, mentions)
         root = sent.root
-        day, _ = act_date(sent.text, ctx.published, None)
+        day, _ = act_date(spans.text(sent), ctx.published, None)
         when = day or ctx.published
         agents = self.agents.actors(syntax.subjects(root), at, ctx, when)
         if not agents:
@@ -121,7 +121,7 @@ class Extractor:
         span = (base + sent.start_char, base + sent.end_char)
         return [Statement(
             id=_statement_id(doc_id, span, a.id, prediction.event_type, issue, root.i),
-            doc=doc_id, sentence=sent.text, start=span[0], end=span[1], actor=a,
+            doc=doc_id, sentence=spans.text(sent), start=span[0], end=span[1], actor=a,
             event_type=prediction.event_type, issue=issue, stance=stance, date=day,
             modality=_modality(root, None, sent),
             confidence=round(0.6 * prediction.event_prob, 2)) for a in agents]
@@ -239,7 +239,7 @@ class Extractor:
         focus_tokens = [tok, *syntax.object_tokens(tok)]
         if entry.is_speech:
             region = syntax.content_region(tok)
-            focus_tokens += [t for t in sent if t.i in region]
+            focus_tokens += [t for t in spans.tokens(sent) if t.i in region]
         focus = lemmas(focus_tokens)
         own_object = event not in ("STATEMENT", "NO_COMMENT")
         near = [*focus_tokens, *(t for x in subj for t in x.subtree)]
@@ -247,7 +247,7 @@ class Extractor:
             near += [t for c in frame.head.children if c.dep_ == "prep" and
                      c.lower_ in TOPIC_PREPS for t in c.subtree]
         elided = {t.i for span in syntax.elided_objects(tok) for t in span}
-        own_lemmas = lemmas([t for t in sent if t.i not in elided]) if elided \
+        own_lemmas = lemmas([t for t in spans.tokens(sent) if t.i not in elided]) if elided \
             else sentence_lemmas  # "..., nor Moscow's claim to X": X is the conjunct's
         issue_match = self.matcher.match(own_lemmas, focus, when, _topic(near),
                                          own_object) if self.matcher else None
@@ -310,7 +310,7 @@ class Extractor:
             for i, st in [(issue, stance), *([also] if also else []), *more]:
                 out.append(Statement(
                     id=_statement_id(doc_id, span, actor.id, event, i, tok.i),
-                    doc=doc_id, sentence=sent.text, start=span[0], end=span[1], actor=actor,
+                    doc=doc_id, sentence=spans.text(sent), start=span[0], end=span[1], actor=actor,
                     event_type=event, target=target, issue=i, stance=st, date=date_value,
                     reported_by=reported_by, modality=mod, confidence=confidence))
         ctx.last_agents = agents

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from . import spans
+
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT = {"xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp"}
 NEG_GOVERNORS = {"refuse", "decline", "fail", "reject", "avoid", "refrain", "rule",
@@ -99,7 +101,7 @@ def echoes(sent: Span) -> list[tuple[Token, Token | None]]:
     or None when it echoes the sentence before). The clause is an auxiliary standing for
     the verb right after "as", "so", "neither" or "nor"."""
     out: list[tuple[Token, Token | None]] = []
-    for tok in sent:
+    for tok in spans.tokens(sent):
         if tok.i == sent.start or tok.lemma_.lower() not in ECHO_VERBS or \
                 tok.doc[tok.i - 1].lower_ not in ECHO_CUES:
             continue
@@ -117,7 +119,7 @@ def antecedents(pronoun: Token) -> list[Token]:
     conjuncts and relative clauses."""
     plural = pronoun.lower_ in ("them", "they", "these", "those")
     out: list[Token] = []
-    for t in pronoun.sent:
+    for t in spans.tokens(pronoun.sent):
         if t.i >= pronoun.i:
             break
         if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS")) != plural:
@@ -262,7 +264,7 @@ def hypothetical(tok: Token, reported: bool = False) -> bool:
 def informal(speech: Token, sent: Span) -> bool:
     if any(c.lower_ in INFORMAL for c in speech.children):
         return True
-    lower = sent.text.lower()
+    lower = spans.text(sent).lower()
     return any(p in lower for p in INFORMAL_PHRASES)
 
 
@@ -287,7 +289,7 @@ def content_region(speech: Token) -> set[int]:
 
 def according_to(sent: Span) -> list[Token]:
     """The source in "according to Ukrainian officials, ...": who reports the sentence."""
-    for tok in sent:
+    for tok in spans.tokens(sent):
         if tok.lower_ == "according":
             for to in tok.children:
                 if to.lower_ == "to":
