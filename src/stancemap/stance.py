@@ -72,7 +72,10 @@ def _year(issue: Issue) -> int | None:
 
 @lru_cache(maxsize=4096)
 def _ngrams_cached(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    return frozenset(words[i:i + n] for n in range(1, 7) for i in range(len(words) - n + 1))
+    out: set[tuple[str, ...]] = set()
+    for n in range(1, 7):
+        out.update(zip(*(words[i:] for i in range(n)), strict=False))
+    return frozenset(out)
 
 
 def _ngrams(words: Sequence[str]) -> frozenset[tuple[str, ...]]:

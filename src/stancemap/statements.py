@@ -236,7 +236,7 @@ class Extractor:
             event = "RETREAT"  # "forces withdrew from the town", not from a treaty
         if event is None:
             return []
-        focus_tokens = [tok, *syntax.object_tokens(tok)]
+        focus_tokens = [tok, *(objects := syntax.object_tokens(tok))]
         if entry.is_speech:
             region = syntax.content_region(tok)
             focus_tokens += [t for t in spans.tokens(sent) if t.i in region]
@@ -251,8 +251,8 @@ class Extractor:
             else sentence_lemmas  # "..., nor Moscow's claim to X": X is the conjunct's
         issue_match = self.matcher.match(own_lemmas, focus, when, _topic(near),
                                          own_object) if self.matcher else None
-        carried = self._carried_issue(syntax.object_tokens(tok), ctx)
-        pronoun = next((t for t in syntax.object_tokens(tok) if t.dep_ == "dobj" and
+        carried = self._carried_issue(objects, ctx)
+        pronoun = next((t for t in objects if t.dep_ == "dobj" and
                         t.lower_ in ("them", "it")), None)
         if (carried or pronoun) and issue_match is None and self.matcher is not None:
             # "... territories annexed by Russia, ... it does not recognise them": the
@@ -260,7 +260,7 @@ class Extractor:
             before = lemmas(syntax.antecedents(pronoun)) if pronoun else sentence_lemmas
             issue_match = self.matcher.match(before, before, when) or issue_match
             carried = None if issue_match else carried
-        possessive = any(_issue_anaphor(t) for t in syntax.object_tokens(tok))
+        possessive = any(_issue_anaphor(t) for t in objects)
         issue = carried if carried and (issue_match is None or possessive) else (
             issue_match.issue if issue_match else None)
         if issue_match is not None:
@@ -269,7 +269,7 @@ class Extractor:
             issue = ctx.recall_noun(focus_tokens)  # "has not addressed the votes"
             fronted = syntax.fronted_nor(tok)  # "Nor would Tashkent recognise the borders"
             if issue is None and own_object and self.matcher is not None and (fronted or any(
-                    c.dep_ == "det" and c.lower_ == "the" for t in syntax.object_tokens(tok)
+                    c.dep_ == "det" and c.lower_ == "the" for t in objects
                     for c in t.children)):
                 # "... confirmed the results of the vote": a definite object the sentence
                 # names the issue of; after "nor", else the one the text was just on
