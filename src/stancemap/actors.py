@@ -143,6 +143,9 @@ class Resolver:
         hits: list[_Hit] = []
         i = 0
         while i < len(toks):
+            if toks[i] not in self.aliases:  # no alias starts here
+                i += 1
+                continue
             end, entries = _longest(self.aliases, toks, i)
             if entries and self._cased_ok(kept[i:end], tuple(toks[i:end])):
                 hit = self._choose(kept, i, end, entries, day, ctx)
@@ -269,6 +272,9 @@ class Resolver:
         out: list[_Hit] = []
         i = 0
         while i < len(toks):
+            if toks[i] not in self.phrases:  # no phrase starts here
+                i += 1
+                continue
             end, phrase = _longest(self.phrases, toks, i)
             chain = self._chain(toks, end, state_at) if phrase and i not in used else None
             if chain is None:

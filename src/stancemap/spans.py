@@ -20,7 +20,8 @@ def _entry(doc: Doc) -> tuple[Doc, list[Token], str]:
     if entry is None or entry[0] is not doc:
         if len(_DOCS) >= _MAX_DOCS:
             _DOCS.clear()
-        entry = _DOCS[id(doc)] = (doc, list(doc), doc.text)
+        toks = list(doc)
+        entry = _DOCS[id(doc)] = (doc, toks, "".join([t.text_with_ws for t in toks]))
     return entry
 
 
