@@ -202,6 +202,9 @@ def silenced(preds: Sequence[Predicate]) -> set[int]:
     for X", "contained no assessment of"): not acts of the account's author."""
     out: set[int] = set()
     for p in preds:
+        if p.entry.event_type != "NO_COMMENT" and \
+                _event_type(p.entry, True, p.head) != "NO_COMMENT":
+            continue  # not silent, negated or not
         negated = syntax.negations(p.head, p.tokens) % 2 == 1
         silent = p.entry.event_type == "NO_COMMENT" and not negated or (
             negated and _event_type(p.entry, True, p.head) == "NO_COMMENT")
