@@ -235,6 +235,7 @@ def _analyze(resolver: Resolver, extractor: Extractor, doc: Document, paras: lis
                     m.actor.type != "person" or m.actor.country for m in found):
                 unexplained.append((sent, para.start, found))
     claims = extract_claims(doc.id, views, doc.published, resolver.kb)
+    spans.clear()  # this document's token lists and texts
     return _Partial(sentences, mentions, statements, claims, unexplained)
 
 
