@@ -120,3 +120,11 @@ def test_sources_after_according_to_and_sentence_initial_surnames(resolve) -> No
 
 def pairs_of(mentions):  # type: ignore[no-untyped-def]
     return [(m.text, m.actor.id) for m in mentions]
+
+
+def test_what_one_article_says_of_a_person_stays_in_that_article(resolve) -> None:  # type: ignore[no-untyped-def]
+    alone = {m.text: m.actor for m in resolve("Sanjar Tokhtarov said so.")}
+    resolve("Kazakh official Sanjar Tokhtarov said the talks went well.")
+    after = {m.text: m.actor for m in resolve("Sanjar Tokhtarov said so.")}
+    assert alone["Sanjar Tokhtarov"] == after["Sanjar Tokhtarov"]
+    assert after["Sanjar Tokhtarov"].country is None

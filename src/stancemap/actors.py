@@ -76,6 +76,12 @@ class Context:
     published: str | None
     last_seen: dict[str, int] = field(default_factory=dict)  # person id -> char offset
     surnames: dict[str, str] = field(default_factory=dict)  # normalised surname -> person id
+    people: dict[str, Actor] = field(default_factory=dict)  # people this text names, by id
+    # (kept per document, not in the knowledge base: what one article says of a person does
+    # not change how another is read, whatever order or process reads them)
+
+    def person(self, actor_id: str, kb: KnowledgeBase) -> Actor | None:
+        return self.people.get(actor_id) or kb.actors.get(actor_id)
 
 
 @dataclass(slots=True)
@@ -134,7 +140,7 @@ class Resolver:
             if hit.actor.type == "person":
                 ctx.last_seen[hit.actor.id] = start
                 ctx.surnames.setdefault(norm(last.text), hit.actor.id)
-        return affiliate(mentions, sent, base, self.kb)
+        return affiliate(mentions, sent, base, ctx.people)
 
     # --- 1. aliases -------------------------------------------------------------------
 
@@ -331,12 +337,12 @@ class Resolver:
             return None
         if " " not in key:  # a surname: first, people already named in this document
             for actor_id in [a for a in ctx.last_seen if a.startswith("person:")]:
-                name = self.kb.actors.get(actor_id)
-                surname = fold(name.name.split()[-1]) if name else ""
+                person = ctx.person(actor_id, self.kb)
+                surname = fold(person.name.split()[-1]) if person else ""
                 score = fuzz.ratio(key, surname) if surname else 0
-                if score >= 80:
+                if person is not None and score >= 80:
                     method = "partial" if score == 100 else "fuzzy"
-                    return _Hit(start, end, self.kb.actors[actor_id], method, 0.75)
+                    return _Hit(start, end, person, method, 0.75)
         if key not in self._closest:
             if len(self._closest) > 100_000:
                 self._closest.clear()
@@ -366,19 +372,20 @@ class Resolver:
         if not words or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             return None
         if len(words) == 1:
-            known = ctx.surnames.get(norm(words[0]))
-            if known and known in self.kb.actors:
-                return _Hit(start, end, self.kb.actors[known], "partial", CONFIDENCE["partial"])
+            known = ctx.person(ctx.surnames.get(norm(words[0])) or "", self.kb)
+            if known is not None:
+                return _Hit(start, end, known, "partial", CONFIDENCE["partial"])
             return None
         if len(words) > 4:
             return None
         name = " ".join(words)
         actor_id = f"person:{slug(name)}"
         country = self._affiliation.get(ent[0].i)
-        if actor_id not in self.kb.actors or (country and not self.kb.actors[actor_id].country):
-            sector = "GOV" if country else None
-            self.kb.add_actor(Actor(actor_id, name, "person", country, sector), "text")
-        return _Hit(start, end, self.kb.actors[actor_id], "ner", CONFIDENCE["ner"])
+        known = ctx.person(actor_id, self.kb)
+        if known is None or (country and not known.country and actor_id not in self.kb.actors):
+            known = Actor(actor_id, name, "person", country or None, "GOV" if country else None)
+            ctx.people[actor_id] = known
+        return _Hit(start, end, known, "ner", CONFIDENCE["ner"])
 
 
 def _is_location(kept: list[Token], i: int, end: int) -> bool:

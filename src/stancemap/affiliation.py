@@ -10,7 +10,6 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from . import spans
-from .kb import KnowledgeBase
 from .models import Actor, Mention
 
 NEW_PERSON_METHODS = {"ner", "propn"}
@@ -20,9 +19,10 @@ NOT_OFFICIALS = {"analyst", "expert", "researcher", "scholar", "professor", "jou
                  "writer", "historian", "specialist", "consultant", "director"}
 
 
-def affiliate(mentions: list[Mention], sent: Span, base: int, kb: KnowledgeBase
+def affiliate(mentions: list[Mention], sent: Span, base: int, people: dict[str, Actor]
               ) -> list[Mention]:
-    """The mentions, with unaffiliated new people given the state their title names."""
+    """The mentions, with unaffiliated new people given the state their title names (and
+    remembered so in ``people``, the document's own people)."""
     out = []
     for m in mentions:
         if m.actor.type == "person" and m.actor.country is None and \
@@ -31,7 +31,7 @@ def affiliate(mentions: list[Mention], sent: Span, base: int, kb: KnowledgeBase
                 _apposition_country(m, sent, base, mentions)
             if country:
                 person = Actor(m.actor.id, m.actor.name, "person", country, "GOV")
-                kb.add_actor(person, "text")
+                people[person.id] = person
                 m = replace(m, actor=person)
         out.append(m)
     return out
