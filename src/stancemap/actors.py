@@ -10,38 +10,37 @@ The knowledge base decides identity; spaCy's labels and parse only help. In orde
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
 from . import spans
 from .affiliation import affiliate
 from .kb import METONYM_KINDS, Entry, KnowledgeBase
 from .models import Actor, Mention
+from .names import (
+    adjacent,
+    given_name,
+    is_location,
+    name_spans,
+    named_subject,
+    sentence_day,
+    sentence_initial,
+    strip_title,
+    tokens_agree,
+)
 from .textnorm import fold, norm, slug
 
-LOC_PREPS = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside",
-             "within", "via", "through", "toward", "towards", "throughout", "between", "over"}
 LINKS = {"of", "in"}
-GOVERNMENT_NOUNS = {"official", "officials", "authority", "authorities", "government",
-                    "leadership", "leader", "diplomat", "policymaker", "ministry", "regime"}
 TITLE_WORDS = {"analyst", "expert", "professor", "researcher", "scholar", "journalist",
                "commentator", "lecturer", "spokesman", "spokeswoman", "spokesperson", "minister",
                "president", "senator", "ambassador", "envoy", "general", "colonel", "dr",
                "mr", "ms", "mrs", "sir", "deputy", "chairman", "chairwoman", "mayor", "governor",
                "prime", "foreign", "secretary", "director", "head", "chief", "former", "acting",
                "opposition", "activist", "lawmaker", "says", "said"}
-HONORIFICS = {"mr", "ms", "mrs", "dr", "sen", "gen", "general", "sir", "madam", "comrade"}
 SKIP = {"s", ""}
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]
-MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
-YEAR = re.compile(rf"\b(?:({'|'.join(MONTH_NAMES)})\s+)?((?:19|20)\d\d)\b")
-FUZZY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 CONFIDENCE = {"alias": 0.95, "demonym": 0.85, "metonymy": 0.85, "institution": 0.9, "role": 0.8,
               "ner": 0.6, "partial": 0.7}
 
@@ -181,16 +180,16 @@ class Resolver:
             confidence = CONFIDENCE["alias"]
         actor = self.kb.actors[entry.actor]
         if entry.kind in METONYM_KINDS:
-            if _is_location(kept, i, end):
+            if is_location(kept, i, end):
                 return None
             if actor.type == "state":
                 actor = self.kb.sector_actor(actor.id, "GOV")
             return _Hit(i, end, actor, "metonymy", CONFIDENCE["metonymy"])
         if actor.type == "person" and end - i == 1:
-            if _sentence_initial(kept[i]) and kept[i].pos_ != "PROPN" and not _named_subject(
+            if sentence_initial(kept[i]) and kept[i].pos_ != "PROPN" and not named_subject(
                     kept[i]):
                 return None
-            if i > 0 and _given_name(kept[i - 1]) and not _longest(self.phrases, [norm(
+            if i > 0 and given_name(kept[i - 1]) and not _longest(self.phrases, [norm(
                     kept[i - 1].text).lower()], 0)[1]:
                 return None  # "Evgeniy Fedorov" is not Mykhailo Fedorov
         method = "demonym" if entry.kind == "demonym" else "alias"
@@ -227,7 +226,7 @@ class Resolver:
                 continue
             country = self._owner(kept, hit)
             end, phrase = _longest(self.phrases, toks, hit.end) if country else (0, None)
-            if phrase is None or not _adjacent(kept, hit.end):
+            if phrase is None or not adjacent(kept, hit.end):
                 out.append(hit)
                 continue
             follower = by_start.get(end)
@@ -318,7 +317,7 @@ class Resolver:
         covered = {kept[i].i for h in hits for i in range(h.start, h.end)}
         position = {t.i: n for n, t in enumerate(kept)}
         out: list[_Hit] = []
-        for ent, label in _name_spans(sent, self.ner):
+        for ent, label in name_spans(sent, self.ner):
             if any(t.i in covered for t in ent):
                 continue
             idx = [position[t.i] for t in ent if t.i in position]
@@ -332,7 +331,7 @@ class Resolver:
         return out
 
     def _fuzzy(self, ent: Span, start: int, end: int, ctx: Context) -> _Hit | None:
-        key = fold(_strip_title(ent.text))
+        key = fold(strip_title(ent.text))
         if len(key) < 5:
             return None
         if " " not in key:  # a surname: first, people already named in this document
@@ -359,14 +358,14 @@ class Resolver:
         if not found:
             return None
         candidate, score, n = found
-        if not _tokens_agree(key, candidate):
+        if not tokens_agree(key, candidate):
             return None
         actors = {e.actor for e in self._fuzzy_entries[n]}
         return (actors.pop(), score) if len(actors) == 1 else None
 
     def _new_person(self, ent: Span, start: int, end: int, ctx: Context) -> _Hit | None:
         """A person not in the knowledge base: full names create an actor, surnames link."""
-        words = _strip_title(ent.text).split()
+        words = strip_title(ent.text).split()
         while words and words[0].lower() in TITLE_WORDS:
             words = words[1:]  # "Analyst Dana Kairatova", "Ambassador ..."
         if not words or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
@@ -386,111 +385,3 @@ class Resolver:
             known = Actor(actor_id, name, "person", country or None, "GOV" if country else None)
             ctx.people[actor_id] = known
         return _Hit(start, end, known, "ner", CONFIDENCE["ner"])
-
-
-def _is_location(kept: list[Token], i: int, end: int) -> bool:
-    """A capital used as a place ("in Tashkent", "a Tashkent-based analyst")."""
-    last = kept[end - 1]
-    doc = last.doc
-    if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and doc[last.i + 2].lower_ in (
-            "based", "born"):
-        return True
-    head = last
-    while head.dep_ in ("compound", "amod", "det") and head.head.i != head.i:
-        head = head.head
-    if head.dep_ != "pobj" or head.head.lower_ not in LOC_PREPS:
-        return False
-    if head.head.head.lower_ == "according":
-        return False  # "according to Tashkent": a source, not a place
-    owner = head.head.head  # "officials in Bishkek": the capital's government, not a place
-    return owner.lemma_.lower() not in GOVERNMENT_NOUNS
-
-
-ORG_WORDS = {"institute", "university", "center", "centre", "council", "party", "ministry",
-             "foundation", "forum", "bank", "agency", "service", "committee", "organization",
-             "organisation", "union", "republic", "court", "army", "assembly", "commission",
-             "office", "group", "company", "corporation", "news", "radio", "times", "post",
-             "square", "street", "region", "valley", "river", "sea", "lake", "mountains",
-             "airport", "station", "order", "day", "war", "pipeline", "summit", "treaty",
-             "parliament", "government", "embassy", "department", "school", "college",
-             "asia", "europe", "africa", "america", "east", "west", "north", "south",
-             "central", "eastern", "western", "northern", "southern", "middle", "caucasus"}
-
-
-def _name_spans(sent: Span, ner: bool) -> list[tuple[Span, str]]:
-    """Candidate names: spaCy's entities when the pipeline has NER, else runs of proper
-    nouns, which count as people when they look like a personal name."""
-    if ner:
-        return [(e, e.label_) for e in sent.ents if e.label_ in FUZZY_LABELS]
-    runs: list[tuple[Span, str]] = []
-    start = None
-    for tok in [*spans.tokens(sent), None]:
-        inside = tok is not None and (tok.pos == PROPN or (
-            start is not None and tok.text == "-" and tok.i + 1 < sent.end
-            and sent.doc[tok.i + 1].pos == PROPN))
-        if inside and start is None:
-            start = tok.i  # type: ignore[union-attr]
-        elif not inside and start is not None:
-            end = tok.i if tok is not None else sent.end
-            span = sent.doc[start:end]
-            runs.append((span, "PERSON" if _person_like(span) else "NAME"))
-            start = None
-    return runs
-
-
-def _person_like(span: Span) -> bool:
-    words = [t for t in span if t.text != "-"]
-    if not 2 <= len(words) <= 4 or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
-        return False
-    return all(w.text[:1].isupper() and w.text.replace("-", "").isalpha() and
-               w.lower_ not in ORG_WORDS and not w.text.isupper() for w in words)
-
-
-def _adjacent(kept: list[Token], i: int) -> bool:
-    """No punctuation between kept tokens i-1 and i (a possessive 's is fine)."""
-    if i <= 0 or i >= len(kept):
-        return False
-    between = kept[i - 1].doc[kept[i - 1].i + 1 : kept[i].i]
-    return all(t.tag_ == "POS" for t in between)
-
-
-def _given_name(token: Token) -> bool:
-    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
-            and token.lower_ not in HONORIFICS)
-
-
-def _named_subject(token: Token) -> bool:
-    """A surname opening a sentence as its subject ("Mirziyoyev expressed ..."), which the
-    tagger sometimes takes for a common noun."""
-    return token.dep_ in ("nsubj", "nsubjpass") and token.text[:1].isupper() and \
-        len(token.text) >= 5 and not token.is_stop
-
-
-def _sentence_initial(token: Token) -> bool:
-    return bool(token.is_sent_start) or token.i == 0
-
-
-def _strip_title(text: str) -> str:
-    text = re.sub(r"['’]s$", "", text.strip())
-    return re.sub(r"^(?:the\s+)?(?:President|Prime Minister|Minister|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+",
-                  "", text)
-
-
-def _tokens_agree(a: str, b: str) -> bool:
-    """Every token of a fuzzy match is close: given names must agree too."""
-    ta, tb = a.split(), b.split()
-    return len(ta) == len(tb) and all(fuzz.ratio(x, y) >= 75 for x, y in zip(ta, tb, strict=True))
-
-
-def sentence_day(text: str, published: str | None) -> str | None:
-    """The date a sentence speaks of, roughly: an explicit (month and) year, else the
-    publication date. Good enough to pick who held an office."""
-    match = YEAR.search(text)
-    if match:
-        month, year = match.groups()
-        if month:
-            return f"{year}-{MONTHS[month]:02d}"
-        if published and published.startswith(year):
-            return published
-        return year
-    return published
