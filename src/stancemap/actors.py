@@ -180,7 +180,7 @@ class Resolver:
             confidence = CONFIDENCE["alias"]
         actor = self.kb.actors[entry.actor]
         if entry.kind in METONYM_KINDS:
-            if is_location(kept, i, end):
+            if is_location(kept, end):
                 return None
             if actor.type == "state":
                 actor = self.kb.sector_actor(actor.id, "GOV")

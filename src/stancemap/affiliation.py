@@ -27,7 +27,7 @@ def affiliate(mentions: list[Mention], sent: Span, base: int, people: dict[str, 
     for m in mentions:
         if m.actor.type == "person" and m.actor.country is None and \
                 m.method in NEW_PERSON_METHODS:
-            country = _title_country(m, sent, base, mentions) or \
+            country = _title_country(m, mentions) or \
                 _apposition_country(m, sent, base, mentions)
             if country:
                 person = Actor(m.actor.id, m.actor.name, "person", country, "GOV")
@@ -56,7 +56,7 @@ def _country_at(tokens: list[Token], base: int, mentions: list[Mention],
     return None
 
 
-def _title_country(m: Mention, sent: Span, base: int, mentions: list[Mention]) -> str | None:
+def _title_country(m: Mention, mentions: list[Mention]) -> str | None:
     """"Kazakh official Timur Suleimenov": an institution mention ending right before."""
     for other in mentions:
         if other is not m and other.actor.country and other.actor.sector and \

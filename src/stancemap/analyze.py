@@ -22,7 +22,7 @@ from . import spans
 from .actors import Context, Resolver
 from .claims import SentenceView, extract_claims
 from .kb import KnowledgeBase
-from .link import link, position_holder  # noqa: F401 (re-exported)
+from .link import link
 from .modelcache import classifier
 from .models import Claim, Document, Issue, Mention, Sentence, Statement
 from .nlp import Paragraph, parse

@@ -174,8 +174,8 @@ def _actor_in(tokens: list[Token], view: SentenceView, kind: str | None = None
     return None
 
 
-def _place(carrier: Token | None, view: SentenceView, focus: str | None,
-           states: dict[str, Actor], origin: str | None) -> str | None:
+def _place(carrier: Token | None, view: SentenceView, focus: str | None, origin: str | None
+           ) -> str | None:
     if carrier is None:
         return None
     spots = [c for c in carrier.children if c.dep_ == "dobj"]
@@ -312,7 +312,7 @@ def _claim(doc_id: str, view: SentenceView, fig: Figure, dates: tuple[Any, ...],
         sender = _subject_of(carrier)  # "Uzbekistan sent 28 tonnes of aid"
         found = _actor_in([sender], view) if sender is not None else None
         origin = found.country if found is not None else None
-    place = _place(carrier, view, focus, states, origin)
+    place = _place(carrier, view, focus, origin)
     if place is None and act in ("arrive", "leave") and focus != origin:
         place = focus  # "7,000 Russians arrived": in the country the article is about
     since, on, as_of = _dates(view, fig, dates, carrier)

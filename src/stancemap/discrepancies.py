@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from .models import Actor, Discrepancy, Event, Issue, Statement
 from .positions import parse_day
@@ -23,6 +24,7 @@ from .positions import parse_day
 EXPLICIT = ("support", "oppose")
 OWN_MODALITIES = ("asserted", "informal")
 BILATERAL = ("call", "meeting", "visit")
+DENIED = "(denied)"  # the bucket of an actor's denials, whatever their issue
 SHARED_WORDS = 3  # content words a denial and a report must share to be about one thing
 FUNCTION_WORDS = {"that", "this", "with", "from", "have", "been", "were", "would", "their",
                   "they", "which", "about", "after", "before", "said", "says", "reported",
@@ -156,25 +158,27 @@ def _denials_and_contradictions(statements: list[Statement], corpus: Corpus
     """Others report X did something and X denies it; or X's own stance at the time differs
     from what others report."""
     claims: dict[str, list[Statement]] = {}
-    own: dict[str, list[Statement]] = {}
+    answers: dict[tuple[str, str | None], list[Statement]] = {}  # (holder, issue or DENIED)
     for st in statements:
         if st.modality == "denied":
             denier = _side(st, corpus)  # "the ministry denied that Russia had asked it"
             if denier is not None:
-                own.setdefault(denier, []).append(st)
+                answers.setdefault((denier, DENIED), []).append(st)
             continue
         holder = _holder(st, corpus)
         if holder is None:
             continue
         if _third_party(st, corpus) or st.modality == "reported":
             claims.setdefault(holder, []).append(st)
-        elif _own(st, corpus) and st.stance in EXPLICIT:
-            own.setdefault(holder, []).append(st)
+        elif _own(st, corpus) and st.stance in EXPLICIT and st.issue:
+            answers.setdefault((holder, st.issue), []).append(st)
     out = []
     for holder, reported in claims.items():
         for claim in reported:
-            for mine in own.get(holder, []):
-                if mine.doc != claim.doc and _clash(claim, mine) and _close(claim, mine):
+            mine_all = [*answers.get((holder, DENIED), []),
+                        *(answers.get((holder, claim.issue), []) if claim.issue else [])]
+            for mine in mine_all:
+                if mine.doc != claim.doc and _close(claim, mine) and _clash(claim, mine):
                     out.append(_conflict(claim, [mine], corpus, None, silent=False))
     return out
 
@@ -189,8 +193,9 @@ def _clash(claim: Statement, mine: Statement) -> bool:
                 and mine.stance in EXPLICIT and mine.stance != claim.stance)
 
 
-def _content(sentence: str) -> set[str]:
-    return set(re.findall(r"[a-z]{4,}", sentence.lower())) - FUNCTION_WORDS
+@lru_cache(maxsize=4096)
+def _content(sentence: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]{4,}", sentence.lower())) - FUNCTION_WORDS
 
 
 def _close(a: Statement, b: Statement) -> bool:
@@ -198,7 +203,7 @@ def _close(a: Statement, b: Statement) -> bool:
     return da is not None and db is not None and abs(da - db) <= WINDOW
 
 
-def _name(actor_id: str | None, corpus: Corpus, actors: dict[str, Actor]) -> str:
+def _name(actor_id: str | None, actors: dict[str, Actor]) -> str:
     return actors[actor_id].name if actor_id in actors else (actor_id or "someone")
 
 
@@ -212,7 +217,7 @@ def _conflict(claim: Statement, own: list[Statement], corpus: Corpus, event: Eve
               silent: bool, more: list[Statement] | None = None) -> Discrepancy:
     actors = _actors([claim, *own], corpus)
     holder, side = _holder(claim, corpus), _side(claim, corpus)
-    who, claimant = _name(holder, corpus, actors), _name(side, corpus, actors)
+    who, claimant = _name(holder, actors), _name(side, actors)
     reporter = claim.reported_by
     if reporter is not None and reporter.sector not in (None, "GOV"):
         claimant = reporter.name  # "Russia media", not "Russia"
@@ -251,7 +256,7 @@ def _conflict(claim: Statement, own: list[Statement], corpus: Corpus, event: Eve
 def _omission(raised: Statement, theirs: list[Statement], side: str, other: str,
               issue: Issue, event: Event, corpus: Corpus) -> Discrepancy:
     actors = _actors([raised, *theirs], corpus)
-    a, b = _name(side, corpus, actors), _name(other, corpus, actors)
+    a, b = _name(side, actors), _name(other, actors)
     summary = (f"{a}'s account of the {event.kind} on {event.date} "
                f"({corpus.publishers.get(raised.doc, raised.doc)}) raises \"{issue.title}\"; "
                f"{b}'s account ({corpus.publishers.get(theirs[0].doc, theirs[0].doc)}) "

@@ -57,6 +57,12 @@ def occasions() -> Occasions:
     return Occasions(patterns, multilateral)
 
 
+@lru_cache(maxsize=8192)
+def _occasion(sentence: str) -> str | None:
+    """The occasion a sentence reports (statements of one sentence share it)."""
+    return occasions().kind(sentence)
+
+
 @dataclass(slots=True)
 class _Report:
     statement: Statement
@@ -110,7 +116,7 @@ def _report(st: Statement, participant: Participant) -> _Report | None:
     if actor is None:
         return None
     people = {actor.id}
-    occasion = occasions().kind(st.sentence)
+    occasion = _occasion(st.sentence)
     kind = occasion or (f"position:{st.issue}" if st.issue else st.event_type)
     target = participant(st.target) if st.target else None
     if target is not None and not kind.startswith("position:"):

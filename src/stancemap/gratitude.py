@@ -42,7 +42,7 @@ class Credit:
 Resolve = Callable[[list[Token]], list[Actor]]
 
 
-def credits(sent: Span, at: dict[int, Mention], ctx: DocContext, resolve: Resolve
+def credits(sent: Span, ctx: DocContext, resolve: Resolve
             ) -> list[Credit]:
     """Every act of thanks in the sentence whose thanker and credited party are actors."""
     out: list[Credit] = []
@@ -89,7 +89,7 @@ def statements(doc_id: str, sent: Span, span: tuple[int, int], at: dict[int, Men
     day = act_date(spans.text(sent), ctx.published, ctx.last_date)[0] or ctx.previous_date
     seen = {(s.actor.id, s.issue) for s in found}
     out = []
-    for c in credits(sent, at, ctx, lambda toks: agents.actors(toks, at, ctx, day)):
+    for c in credits(sent, ctx, lambda toks: agents.actors(toks, at, ctx, day)):
         if (c.credited.id, c.issue) not in seen:
             out.append(Statement(
                 id=_statement_id(doc_id, span, c.credited.id, c.event_type, c.issue, c.verb.i),

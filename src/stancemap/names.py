@@ -24,7 +24,7 @@ MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 YEAR = re.compile(rf"\b(?:({'|'.join(MONTH_NAMES)})\s+)?((?:19|20)\d\d)\b")
 
 
-def is_location(kept: list[Token], i: int, end: int) -> bool:
+def is_location(kept: list[Token], end: int) -> bool:
     """A capital used as a place ("in Tashkent", "a Tashkent-based analyst")."""
     last = kept[end - 1]
     doc = last.doc

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from .analyze import position_holder
 from .export import Page, Rows
 from .kb import KnowledgeBase
+from .link import position_holder
 from .matrix import Matrix, build_matrix
 from .matrix import _cell as matrix_cell
 from .models import Actor, Position
