@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from . import spans
 from .actors import Context, Resolver
 from .claims import SentenceView, extract_claims
+from .dates import warm_up
 from .kb import KnowledgeBase
 from .link import link
 from .modelcache import classifier
@@ -78,6 +79,7 @@ class Analyzer:
         self.extractor = Extractor(kb, default_lexicon(), IssueMatcher(issues) if issues
                                    else None)
         classifier()  # loaded or trained once here, inherited by forked workers
+        warm_up()
 
     def run(self, docs: list[Document]) -> list[Result]:
         """Results of a batch of documents; the classifier reads the sentences no pattern
