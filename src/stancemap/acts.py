@@ -158,6 +158,16 @@ def _date_owner(inside: list[Token]) -> Token:
 
 def _relative_scope(sent: Span, tok: Token) -> str:
     text = spans.text(sent)
+    for left, right, a, b in spans.memo(sent, "scopes", _scopes):
+        if not left <= tok.i <= right:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _scopes(sent: Span) -> tuple[tuple[int, int, int, int], ...]:
+    """The relative clauses and time-span edges of a sentence whose dates are not those of
+    an act outside them: (first token, last token, start and end offset in the sentence)."""
+    out = []
     echoed = {node.i for node, _ in syntax.echoes(sent)}
     for t in spans.tokens(sent):
         if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
@@ -167,12 +177,11 @@ def _relative_scope(sent: Span, tok: Token) -> str:
                                           for c in t.children)  # "since Russia recognised
         # them on 21 February": where a span of time starts, not the act's date
         edge = edge or t.i in echoed  # "Kazakhstan abstained, as had Kyrgyzstan in 2014"
-        if (t.dep_ in ("relcl", "acl") or edge) and not (t.left_edge.i <= tok.i <=
-                                                          t.right_edge.i):
-            a = t.left_edge.idx - sent.start_char
-            b = t.right_edge.idx + len(t.right_edge.text) - sent.start_char
-            text = text[:a] + " " * (b - a) + text[b:]
-    return text
+        if t.dep_ in ("relcl", "acl") or edge:
+            left, right = t.left_edge, t.right_edge
+            out.append((left.i, right.i, left.idx - sent.start_char,
+                        right.idx + len(right.text) - sent.start_char))
+    return tuple(out)
 
 
 def _generic_analysts(speech: Token) -> bool:

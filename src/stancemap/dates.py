@@ -217,6 +217,7 @@ def _period(which: str, unit: str, base: date) -> str | None:
     return f"{week.year}-{week.month:02d}"
 
 
+@lru_cache(maxsize=4096)
 def act_date(text: str, published: str | None, previous: str | None = None,
              anchor: int | None = None) -> tuple[str | None, str]:
     """The date of the act a sentence reports and how it was found: ``explicit`` (a date

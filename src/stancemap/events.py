@@ -36,9 +36,12 @@ Participant = Callable[[Actor], Actor | None]
 class Occasions:
     patterns: list[tuple[str, re.Pattern[str]]]
     multilateral: frozenset[str]
+    any_kind: re.Pattern[str]  # all the patterns in one: most sentences name no occasion
 
     def kind(self, sentence: str) -> str | None:
         """The kind of occasion a sentence reports, if any."""
+        if not self.any_kind.search(sentence):
+            return None
         for kind, pattern in self.patterns:
             if pattern.search(sentence):
                 return kind
@@ -50,11 +53,13 @@ def occasions() -> Occasions:
     raw = load_yaml((resources.files("stancemap") / "data" / "occasions.yaml").read_text(
         encoding="utf-8"))
     multilateral = frozenset(raw.pop("multilateral", []))
-    patterns = []
+    patterns, every = [], []
     for kind, phrases in raw.items():
         alternatives = [re.escape(p).replace(r"\*", r"\w*") for p in phrases]
         patterns.append((kind, re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)))
-    return Occasions(patterns, multilateral)
+        every += alternatives
+    return Occasions(patterns, multilateral,
+                     re.compile(r"\b(?:" + "|".join(every) + r")\b", re.I))
 
 
 @lru_cache(maxsize=8192)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from . import spans
 from .models import Issue
 from .yamlio import load_yaml
 
@@ -34,10 +35,12 @@ class Themes:
     opposes: dict[str, set[str]]
     variants: dict[str, tuple[str, ...]]  # any form -> canonical group
     softens: dict[str, set[str]]  # asserting the key is neutral on the listed themes
+    phrase_sets: dict[str, frozenset[tuple[str, ...]]]  # the phrases, for lookups
 
     def found(self, lemmas: Sequence[str]) -> set[str]:
         grams = _ngrams(lemmas)
-        return {name for name, terms in self.phrases.items() if any(t in grams for t in terms)}
+        return {name for name, terms in self.phrase_sets.items()
+                if not terms.isdisjoint(grams)}
 
     def conflict(self, a: set[str], b: set[str]) -> bool:
         return any(y in self.opposes.get(x, set()) or x in self.opposes.get(y, set())
@@ -54,7 +57,8 @@ def themes() -> Themes:
         for form in forms:
             variants[form] = forms
     return Themes(phrases, {k: set(v) for k, v in raw["opposes"].items()}, variants,
-                  {k: set(v) for k, v in (raw.get("softens") or {}).items()})
+                  {k: set(v) for k, v in (raw.get("softens") or {}).items()},
+                  {k: frozenset(v) for k, v in phrases.items()})
 
 
 def _terms(text: str) -> tuple[str, ...]:
@@ -72,9 +76,9 @@ def _year(issue: Issue) -> int | None:
 
 @lru_cache(maxsize=4096)
 def _ngrams_cached(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    out: set[tuple[str, ...]] = set()
-    for n in range(1, 7):
-        out.update(zip(*(words[i:] for i in range(n)), strict=False))
+    out = set(zip(words, strict=False))
+    for n in range(2, 7):
+        out.update(zip(*[words[i:] for i in range(n)], strict=False))
     return frozenset(out)
 
 
@@ -99,13 +103,23 @@ class Words(list[str]):
 def lemmas(tokens: Iterable[Token]) -> Words:
     """Lower-case lemmas (and word forms), without punctuation, for phrase matching."""
     out = Words()
-    out.forms = []
+    out.forms = forms = []
+    table: list[tuple[str, str] | None] | None = None
     for t in tokens:
-        if t.is_punct or t.text in ("'s", "’s"):
-            continue
-        out.append(t.lemma_.lower() if t.pos_ in ("NOUN", "VERB") else t.lower_)
-        out.forms.append(t.lower_)
+        if table is None:
+            table = spans.memo(t.doc[:], "words", _words)
+        word = table[t.i]
+        if word is not None:
+            out.append(word[0])
+            forms.append(word[1])
     return out
+
+
+def _words(whole: Span) -> list[tuple[str, str] | None]:
+    """Each token's (lemma or word, word form) for phrase matching; None to skip it."""
+    return [None if t.is_punct or t.text in ("'s", "’s") else (
+        t.lemma_.lower() if t.pos_ in ("NOUN", "VERB") else t.lower_, t.lower_)
+        for t in spans.tokens(whole)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +150,7 @@ class IssueMatcher:
             self.terms[issue.id] = weights
             text = _terms(" ".join([issue.title, issue.description, *issue.keywords]))
             self.issue_themes[issue.id] = self.th.found(list(text))
+        self.termsets = {k: frozenset(v) for k, v in self.terms.items()}
         self.years = {i.id: _year(i) for i in self.issues}
         counts: dict[tuple[str, ...], int] = {}
         for weights in self.terms.values():
@@ -157,6 +172,9 @@ class IssueMatcher:
         anchored = False
         in_sentence, in_focus, in_topic = grams or (_ngrams(sentence), _ngrams(focus),
                                                     _ngrams(topic))
+        termset = self.termsets[issue.id]
+        if termset.isdisjoint(in_sentence) and termset.isdisjoint(in_focus):
+            return 0.0, 0.0, 0.0
         for term, weight in self.terms[issue.id].items():
             if term not in in_sentence and term not in in_focus:
                 continue

@@ -96,10 +96,14 @@ ECHO_VERBS = {"do", "have", "be", "will", "would", "can", "could", "should", "sh
 ECHO_CUES = {"as", "so", "neither", "nor"}
 
 
-def echoes(sent: Span) -> list[tuple[Token, Token | None]]:
+def echoes(sent: Span) -> tuple[tuple[Token, Token | None], ...]:
     """Each elided clause of a sentence: (its clause node, the head of the clause it echoes,
     or None when it echoes the sentence before). The clause is an auxiliary standing for
     the verb right after "as", "so", "neither" or "nor"."""
+    return spans.memo(sent, "echoes", _echoes)
+
+
+def _echoes(sent: Span) -> tuple[tuple[Token, Token | None], ...]:
     out: list[tuple[Token, Token | None]] = []
     for tok in spans.tokens(sent):
         if tok.i == sent.start or tok.lemma_.lower() not in ECHO_VERBS or \
@@ -110,7 +114,7 @@ def echoes(sent: Span) -> list[tuple[Token, Token | None]]:
             out.append((node, node.head))
         elif node.i == node.head.i and tok.i - 1 == sent.start:
             out.append((node, None))  # "Neither has Turkmenistan."
-    return out
+    return tuple(out)
 
 
 def antecedents(pronoun: Token) -> list[Token]:
