@@ -94,22 +94,26 @@ def pg_query(q: str) -> str:
 
 
 def _pg(store: SQLStore, q: str, limit: int) -> dict[str, list[dict[str, Any]]]:
-    tsq = "to_tsquery('simple', ?)"
     query = pg_query(q)
-    docs = store.query(
-        f"SELECT id, title, publisher, published, ts_headline('simple', text, {tsq}, ?), text "
-        f"FROM (SELECT id, title, publisher, published, text, ts_rank({PG_DOC_VECTOR}, {tsq}) "
-        f"AS score FROM documents WHERE {PG_DOC_VECTOR} @@ {tsq} "
-        f"ORDER BY score DESC, id LIMIT {int(limit)}) hits ORDER BY score DESC, id",
-        (query, PG_HEADLINE, query, query))
-    statements = store.query(
-        f"SELECT id, doc, ts_headline('simple', sentence, {tsq}, ?), sentence "
-        f"FROM (SELECT id, doc, sentence, start_char, ts_rank({PG_STATEMENT_VECTOR}, {tsq}) "
-        f"AS score FROM statements WHERE {PG_STATEMENT_VECTOR} @@ {tsq} "
-        f"ORDER BY score DESC, id LIMIT {int(limit)}) hits ORDER BY score DESC, id",
-        (query, PG_HEADLINE, query, query))
+    docs = _pg_hits(store, query, limit, "documents", "id, title, publisher, published",
+                    "text", PG_DOC_VECTOR)
+    statements = _pg_hits(store, query, limit, "statements", "id, doc", "sentence",
+                          PG_STATEMENT_VECTOR)
     return _shape([(*r[:4], _ellipsis(r[4], r[5])) for r in docs],
                   [(*r[:2], _ellipsis(r[2], r[3])) for r in statements])
+
+
+def _pg_hits(store: SQLStore, query: str, limit: int, table: str, columns: str, text: str,
+             vector: str) -> list[tuple[Any, ...]]:
+    """The best-ranked rows of ``table`` matching a tsquery: ``columns``, the headline of
+    ``text`` and ``text`` itself."""
+    tsq = "to_tsquery('simple', ?)"
+    return store.query(
+        f"SELECT {columns}, ts_headline('simple', {text}, {tsq}, ?), {text} "
+        f"FROM (SELECT {columns}, {text}, ts_rank({vector}, {tsq}) "
+        f"AS score FROM {table} WHERE {vector} @@ {tsq} "
+        f"ORDER BY score DESC, id LIMIT {int(limit)}) hits ORDER BY score DESC, id",
+        (query, PG_HEADLINE, query, query))
 
 
 def _ellipsis(headline: str, text: str) -> str:

@@ -100,13 +100,7 @@ def events_page(request: Request, min_docs: int = 2) -> HTMLResponse:
 
 @router.get("/actor/{actor_id:path}")
 def actor_page(request: Request, actor_id: str) -> HTMLResponse:
-    with reader(request) as sm:
-        q = sm.queries
-        data = q.actor(actor_id)
-        titles = q.issue_titles()
-    if data is None:
-        raise HTTPException(404, f"no actor {actor_id!r}")
-    return page("actor.html", nav="", titles=titles, **data)
+    return _detail(request, "actor", actor_id, "")
 
 
 @router.get("/documents")
@@ -118,13 +112,17 @@ def documents_page(request: Request) -> HTMLResponse:
 
 @router.get("/document/{doc_id}")
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
+    return _detail(request, "document", doc_id, "documents")
+
+
+def _detail(request: Request, kind: str, key: str, nav: str) -> HTMLResponse:
+    """The page of one actor or document (``queries.<kind>(key)``), or 404."""
     with reader(request) as sm:
-        q = sm.queries
-        data = q.document(doc_id)
-        titles = q.issue_titles()
+        data = getattr(sm.queries, kind)(key)
+        titles = sm.queries.issue_titles()
     if data is None:
-        raise HTTPException(404, f"no document {doc_id!r}")
-    return page("document.html", nav="documents", titles=titles, **data)
+        raise HTTPException(404, f"no {kind} {key!r}")
+    return page(f"{kind}.html", nav=nav, titles=titles, **data)
 
 
 @router.get("/search")
