@@ -17,13 +17,14 @@ from stancemap.statements import DocContext, Extractor
 
 ISSUES = Path(__file__).resolve().parents[1] / "src" / "stancemap" / "demo" / "issues.yaml"
 CASES = [
-    ('CONCEDE', 'The junta released 40 political prisoners on Tuesday after weeks of pressure.'),
+    # PLOVER: releasing persons or property is RETREAT (mode release/return), not CONCEDE
+    ('RETREAT', 'The junta released 40 political prisoners on Tuesday after weeks of pressure.'),
     ('CONCEDE', 'Ankara lifted its ban on imports of Armenian goods.'),
     ('CONCEDE', 'The interior ministry eased the curfew in the capital after talks.'),
     ('CONCEDE', 'The government apologised to the families of the miners killed in the crackdown.'),
     ('CONCEDE', 'Authorities agreed to allow UN inspectors access to the detention centres.'),
     ('CONCEDE', 'The president pardoned the jailed journalist on Monday.'),
-    ('CONCEDE', 'Beijing returned the seized fishing vessel and its crew to Manila.'),
+    ('RETREAT', 'Beijing returned the seized fishing vessel and its crew to Manila.'),
     ('CONCEDE', 'Officials reopened the border crossing that had been closed for a month.'),
     ('CONCEDE', 'The prime minister resigned amid mass protests over fuel prices.'),
     ('CONCEDE', 'The ruling party conceded defeat in the mayoral election.'),

@@ -30,6 +30,8 @@ class Entry:
     roles: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     stance_words: bool = False
     modality: str | None = None
+    senses: tuple[tuple[frozenset[str], Entry], ...] = field(default=(), hash=False,
+                                                             compare=False)
 
     @property
     def is_speech(self) -> bool:
@@ -53,16 +55,15 @@ class Lexicon:
         self.words: dict[tuple[str, str], Entry] = {}
         self.phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
         for raw in entries:
-            entry = Entry(raw["lemma"].lower(), raw["pos"], raw["event_type"],
-                          int(raw.get("polarity") or 0), raw.get("negated_event_type"),
-                          raw.get("roles") or {}, bool(raw.get("stance_words")),
-                          raw.get("modality"))
+            entry = _entry(raw)
             for form in [entry.lemma, *(v.lower() for v in raw.get("variants") or [])]:
-                words = tuple(form.replace("-", " - ").split()) if " " in form else (form,)
-                if entry.pos == "MWE" or len(words) > 1:
+                words = tuple(form.replace("-", " - ").split())
+                if entry.pos == "MWE" or " " in form:
                     self.phrases[words[0]].append((words, entry))
-                else:
-                    self.words.setdefault((form, entry.pos), entry)
+                    continue
+                self.words.setdefault((form, entry.pos), entry)
+                if len(words) > 1:  # "sit-in", "u-turn": the parser splits the hyphen
+                    self.phrases[words[0]].append((words, entry))
         for key in self.phrases:
             self.phrases[key].sort(key=lambda item: -len(item[0]))
         self.first_words = set(self.phrases)
@@ -85,14 +86,16 @@ class Lexicon:
             entry = self._word(tok)
             if entry:
                 found.append(Predicate(tok, entry, frozenset([tok.i])))
-        return sorted(found, key=lambda p: p.head.i)
+        heads = {p.head.i for p in found}
+        return sorted((_light_verb(p, heads) for p in found), key=lambda p: p.head.i)
 
     def _word(self, tok: Token) -> Entry | None:
         group = POS_GROUP.get(tok.pos_)
         if group is None:
             return None
         lemma = tok.lemma_.lower()
-        return self.words.get((lemma, group)) or self.words.get((tok.lower_, group))
+        entry = self.words.get((lemma, group)) or self.words.get((tok.lower_, group))
+        return sense(entry, tok) if entry is not None else None
 
     def _phrase(self, tok: Token, sent: Span) -> Predicate | None:
         first = tok.lemma_.lower()
@@ -103,8 +106,100 @@ class Lexicon:
             idx = _match_sequence(words, tok, sent)
             if idx:
                 head = _head_of(idx, sent)
-                return Predicate(head, entry, frozenset(idx))
+                return Predicate(head, sense(entry, head, set(idx)), frozenset(idx))
         return None
+
+
+def _entry(raw: dict[str, Any], parent: Entry | None = None) -> Entry:
+    """An entry from its YAML mapping; a sense inherits what it does not say from its
+    parent."""
+    def get(key: str, default: Any = None) -> Any:
+        if key in raw:
+            return raw[key]
+        return getattr(parent, key) if parent is not None else default
+
+    entry = Entry(str(get("lemma")).lower(), get("pos"), get("event_type"),
+                  int(get("polarity") or 0), get("negated_event_type"), get("roles") or {},
+                  bool(get("stance_words")), get("modality"))
+    senses = tuple((frozenset(w.lower() for w in s["objects"]), _entry(s, entry))
+                   for s in raw.get("senses") or [] if parent is None)
+    return Entry(entry.lemma, entry.pos, entry.event_type, entry.polarity,
+                 entry.negated_event_type, entry.roles, entry.stance_words, entry.modality,
+                 senses) if senses else entry
+
+
+OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+OBJECT_MODIFIERS = {"compound", "amod"}
+OBJECT_PREPS = {"to", "on", "from", "with", "into", "against", "for", "of"}
+
+
+def object_words(head: Token, phrase: set[int] | frozenset[int] = frozenset()) -> list[str]:
+    """Lemmas naming what an act is done to, nearest first: its direct objects (passive:
+    its subject; a noun: the object of its "of", its compounds, the noun it modifies),
+    their conjuncts and compound or adjective modifiers ("aid trucks", "diplomatic ties");
+    then the verb it controls ("vowed to attack"); then its prepositional objects."""
+    heads: list[Token] = []
+    later: list[Token] = []
+    for c in head.children:
+        if c.i in phrase:
+            continue
+        if c.dep_ in OBJECT_DEPS:
+            heads.append(c)
+        elif c.dep_ == "xcomp":
+            (heads if c.pos_ in ("NOUN", "PROPN") else later).append(c)
+        elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            nominal_of = head.pos_ in ("NOUN", "PROPN") and c.lower_ == "of"
+            (heads if nominal_of else later).extend(objs)
+    if head.pos_ in ("NOUN", "PROPN"):
+        heads += [c for c in head.children if c.dep_ == "compound" and c.i not in phrase]
+        if head.dep_ == "compound":
+            heads.append(head.head)  # "prisoner release", "aid delivery"
+    for group in (heads, later):
+        group += [c for h in group for c in h.children if c.dep_ == "conj"]
+    mods = [c for h in heads for c in h.children
+            if c.dep_ in OBJECT_MODIFIERS and c.i not in phrase]
+    return [t.lemma_.lower() for t in (*heads, *mods, *later)]
+
+
+def sense(entry: Entry, head: Token, phrase: set[int] | frozenset[int] = frozenset()
+          ) -> Entry:
+    """The entry's sense for what the act is done to ("released prisoners" retreats,
+    "released a statement" states): the first sense naming one of the object's words."""
+    if not entry.senses:
+        return entry
+    words = object_words(head, phrase)
+    for word in words:
+        for objects, option in entry.senses:
+            if word in objects:
+                return option
+    return entry
+
+
+LIGHT_VERBS = {"complete", "begin", "start", "finish", "order", "authorize", "authorise", "put",
+               "place", "tighten", "step", "intensify", "escalate", "resume", "expand",
+               "deepen", "strengthen", "boost", "broaden", "go", "perform", "undertake",
+               "initiate", "organize", "organise", "enforce", "introduce", "extend",
+               "widen", "continue"}
+LIGHT_PREPS = {"on", "under", "into"}
+
+
+def _light_verb(p: Predicate, heads: set[int]) -> Predicate:
+    """An act noun as the object of a light verb ("completed their withdrawal", "ordered
+    the mobilisation of", "put its units on high alert", "went on hunger strike",
+    "tightened export controls") is the verb's act: the verb heads it, so its subject is
+    the agent, its tense and negation the act's."""
+    noun = p.head
+    if noun.pos_ != "NOUN" or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
+        return p
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in LIGHT_PREPS:
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return p
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in LIGHT_VERBS or verb.i in heads:
+        return p
+    return Predicate(verb, p.entry, p.tokens | {verb.i})
 
 
 def _match_sequence(words: tuple[str, ...], tok: Token, sent: Span) -> list[int] | None:
