@@ -12,10 +12,10 @@ Models: one ``LinearSVC(C=1, class_weight="balanced")`` per head (event type; st
 classes support/oppose/neutral/no_comment/none); probabilities are a softmax over the margins
 with one temperature fitted on 3-fold out-of-fold margins of the training data.
 
-5-fold cross-validation stratified by event type on the 1,184 training sentences (``--cv``):
+5-fold cross-validation stratified by event type on the 1,350 training sentences (``--cv``):
 
-    event type (19 classes)  macro-F1 0.646  accuracy 0.657   (seeds 1, 2: 0.662/0.672, 0.666/0.675)
-    stance (5 classes)       macro-F1 0.638  accuracy 0.774   (seeds 1, 2: 0.638/0.770, 0.674/0.795)
+    event type (19 classes)  macro-F1 0.706  accuracy 0.709   (seeds 1, 2: 0.706/0.710, 0.708/0.711)
+    stance (5 classes)       macro-F1 0.616  accuracy 0.776   (seeds 1, 2: 0.638/0.778, 0.624/0.776)
 """
 
 from __future__ import annotations

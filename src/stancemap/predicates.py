@@ -95,6 +95,9 @@ class Lexicon:
             return None
         lemma = tok.lemma_.lower()
         entry = self.words.get((lemma, group)) or self.words.get((tok.lower_, group))
+        if entry is None and group == "VERB" and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
+            entry = next((self.words[(base, group)] for base in _verb_bases(tok.lower_)
+                          if (base, group) in self.words), None)  # "raped" read as "rap"
         return sense(entry, tok) if entry is not None else None
 
     def _phrase(self, tok: Token, sent: Span) -> Predicate | None:
@@ -174,6 +177,18 @@ def sense(entry: Entry, head: Token, phrase: set[int] | frozenset[int] = frozens
             if word in objects:
                 return option
     return entry
+
+
+def _verb_bases(word: str) -> list[str]:
+    """Base forms an inflected verb may have when the lemmatiser got it wrong ("raped" ->
+    "rap", "staged" -> "stag"): the regular -ed, -ing and -s endings undone."""
+    out = []
+    for suffix, bases in (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")),
+                          ("ies", ("y",)), ("es", ("e", "")), ("s", ("",))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out += [word[:-len(suffix)] + b for b in bases]
+            break
+    return out
 
 
 LIGHT_VERBS = {"complete", "begin", "start", "finish", "order", "authorize", "authorise", "put",
