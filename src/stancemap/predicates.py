@@ -195,7 +195,9 @@ LIGHT_VERBS = {"complete", "begin", "start", "finish", "order", "authorize", "au
                "place", "tighten", "step", "intensify", "escalate", "resume", "expand",
                "deepen", "strengthen", "boost", "broaden", "go", "perform", "undertake",
                "initiate", "organize", "organise", "enforce", "introduce", "extend",
-               "widen", "continue"}
+               "widen", "continue", "slap", "unveil", "enact", "levy", "pass"}
+FORCE_VERBS = {"use", "employ"}  # "used tear gas", "employed live ammunition"
+FORCE_EVENTS = {"COERCE", "ASSAULT"}
 LIGHT_PREPS = {"on", "under", "into"}
 
 
@@ -212,7 +214,9 @@ def _light_verb(p: Predicate, heads: set[int]) -> Predicate:
         verb = verb.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return p
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in LIGHT_VERBS or verb.i in heads:
+    light = verb.lemma_.lower() in LIGHT_VERBS or (verb.lemma_.lower() in FORCE_VERBS and
+                                                   p.entry.event_type in FORCE_EVENTS)
+    if verb.pos_ != "VERB" or not light or verb.i in heads:
         return p
     return Predicate(verb, p.entry, p.tokens | {verb.i})
 
