@@ -70,6 +70,13 @@ def test_theme_phrases_match_an_issue_of_that_theme(extract) -> None:  # type: i
     assert ("MNG", SANCTIONS, "oppose") not in got
 
 
+def test_a_passive_subject_names_the_issue_of_the_text(statements_of, issues) -> None:  # type: ignore[no-untyped-def]
+    got = statements_of("Brussels has added three Georgian lenders to its list of firms "
+                        "accused of helping Moscow skirt the sanctions. The listings were "
+                        "called baseless by Georgia's foreign ministry.", "2024-05-02", issues)
+    assert any(s.actor.country == "GEO" and s.issue == SANCTIONS for s in got)
+
+
 def test_generic_kind_phrases_name_no_issue(extract) -> None:  # type: ignore[no-untyped-def]
     got = extract("Armenia's embassy reminded citizens last month that taking part in armed "
                   "conflicts abroad is a criminal offence.")
@@ -162,6 +169,17 @@ def test_sanctions_felt_by_an_economy_are_not_its_act(extract) -> None:  # type:
     got = extract("Armenia said it would take steps to shield its economy from the effects of "
                   "the restrictions imposed on Russia.")
     assert ("ARM", SANCTIONS, "support") not in got
+
+
+def test_declining_to_back_a_resolution_is_neutral(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("The General Assembly adopted a resolution condemning the annexation of the "
+                  "four regions. Mongolia did not support the resolution.")
+    assert ("MNG", ANNEX, "neutral") in got
+    got = extract("The General Assembly adopted a resolution condemning the annexation of the "
+                  "four regions. Armenia, whose foreign ministry said in early October that it "
+                  "would not recognise the referendums, nevertheless declined to back the "
+                  "resolution.")
+    assert {("ARM", ANNEX, "oppose"), ("ARM", ANNEX, "neutral")} <= got
 
 
 # --- 5. speech held back for the acts of its content ------------------------------------

@@ -53,6 +53,12 @@ def means(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ in MEANS_PREPS
 
 
+def _declined_text(matcher: IssueMatcher, objects: Sequence[Token]) -> bool:
+    """Whether an act's object is a text put to a vote ("the resolution")."""
+    return any(t.dep_ in ("dobj", "pobj") and t.lemma_.lower() in matcher.th.documents
+               for t in objects)
+
+
 def _kind_of(matcher: IssueMatcher, t: Token, issue: str) -> bool:
     """Whether a noun names an issue's subject by its kind ("the conflict" of a war)."""
     forms = {t.lemma_.lower(), t.lower_}
@@ -67,7 +73,8 @@ def _scope(tok: Token, focus: Sequence[Token], whole: bool) -> list[Token]:
     be drawn into the conflict"); never inside a relative clause ("labour that fled the
     war")."""
     node = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") else tok
-    out = [*focus, *(x for s in syntax.subjects(node) if s.pos_ == "NOUN" for x in s.subtree)]
+    things = [*syntax.subjects(node), *(c for c in node.children if c.dep_ == "nsubjpass")]
+    out = [*focus, *(x for s in things if s.pos_ == "NOUN" for x in s.subtree)]
     if whole:
         out += list(node.subtree)
     return [t for t in out if not any(a.dep_ in ("relcl", "acl") and a.i != tok.i
@@ -85,6 +92,9 @@ def anaphor_issue(matcher: IssueMatcher, tok: Token, focus: Sequence[Token],
     for t in tokens:
         if not _kind_noun(t):
             continue
+        if t.lemma_.lower() in matcher.th.documents and ctx.previous_issue in in_force and \
+                syntax.negations(tok) % 2 == 1:
+            return ctx.previous_issue  # "... did not support the resolution"
         forms = {t.lemma_.lower(), t.lower_}
         own = [i for i in in_force if forms & matcher.words.get(i, set())]
         kinds = [i for i in in_force if _kind_of(matcher, t, i)]
@@ -124,6 +134,8 @@ def act_stance(matcher: IssueMatcher, entry: Entry, event: str, negated: bool, i
     if refused and found & matcher.th.negated_neutral and (found & issue_themes or any(
             _kind_noun(t) and _kind_of(matcher, t, issue) for t in clause)):
         return "neutral"  # "would not be drawn into the conflict" (not "other conflicts")
+    if negated and entry.polarity > 0 and _declined_text(matcher, theme[1:]):
+        return "neutral"  # "declined to back the resolution": the abstainer's line
     if matcher.enacted(issue, event) and not (theme[0].pos_ == "NOUN" and
                                               theme[0].dep_ == "pobj"):
         polarity = 1  # "tightened export controls": carrying sanctions out

@@ -46,6 +46,7 @@ class Themes:
     enacts: dict[str, str]  # event type -> the theme an act of that type carries out
     anaphors: dict[str, frozenset[str]]  # theme -> nouns that name its subject by kind
     negated_neutral: frozenset[str]  # themes whose refusal is neutrality ("not take sides")
+    documents: frozenset[str]  # texts put to a vote ("the resolution")
 
     def found(self, lemmas: Sequence[str]) -> set[str]:
         grams = _ngrams(lemmas)
@@ -72,7 +73,8 @@ def themes() -> Themes:
                   {k: set(v) for k, v in (raw.get("supports") or {}).items()},
                   frozenset(raw.get("qualifiers") or ()), dict(raw.get("enacts") or {}),
                   {k: frozenset(v) for k, v in (raw.get("anaphors") or {}).items()},
-                  frozenset(raw.get("negated_neutral") or ()))
+                  frozenset(raw.get("negated_neutral") or ()),
+                  frozenset(raw.get("documents") or ()))
 
 
 def _terms(text: str) -> tuple[str, ...]:
