@@ -129,6 +129,24 @@ class ReadoutIssues:
                                      if self.parties[i][0] == _state(head, at)], ctx, False)
         return None
 
+    def silence_issue(self, objects: Sequence[Token], at: dict[int, Mention],
+                      when: str | None) -> str | None:
+        """The issue the object of a silence names ("made no mention of the war"): its
+        terms or own themes, else a state that the one conduct issue in force is waged
+        against ("did not refer to Ukraine")."""
+        words = lemmas(objects)
+        if not words:
+            return None
+        found = self.matcher.match(words, words, when)
+        if found is not None:
+            return found.issue
+        by_theme = self.matcher.by_theme_in_time(words, when)
+        if by_theme is not None:
+            return by_theme
+        named = {s for t in objects if t.pos_ == "PROPN" and (s := _state(t, at))}
+        hits = [i for i in self.conduct_on(when) if named & set(self.parties[i][1:])]
+        return hits[0] if len(hits) == 1 else None
+
     def conduct_on(self, when: str | None) -> list[str]:
         """The conduct issues in force on ``when``."""
         return [i for i in self.conduct if when is None or not self.since[i] or
@@ -148,7 +166,8 @@ class ReadoutIssues:
         skip |= {x.i for p in place_tokens for x in p.subtree if _state(p, at)}
         if self._extra(noun, skip, at):
             return None  # "the steps taken by Russia to stabilise the rouble"
-        owner = next((s for o in owner_tokens if (s := _state(o, at))), None)
+        owner = next((s for o in owner_tokens for x in (o, *_name_phrase(o)[1:])
+                      if (s := _state(x, at))), None)  # "the Russian side's actions"
         places = {s for p in place_tokens for c in syntax.coordinated(p) if (s := _state(c, at))}
         if owner is None:
             definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)

@@ -25,6 +25,11 @@ STOP = {'a', 'about', 'an', 'and', 'are', 'as', 'at', 'be', 'been', 'by', 'count
         'or', 'over', 'policy', 'position', 'recognise', 'recognition', 'recognize', 'state',
         'states', 'than', 'that', 'the', 'their', 'these', 'this', 'those', 'to', 'was', 'were',
         'whether', 'which', 'with'}
+# Words that only say what kind or which one ("the current conflict", "the two entities"):
+# a phrase of one of these and a kind noun names no issue of its own ("armed conflicts").
+KIND_MODIFIERS = {"current", "ongoing", "present", "recent", "whole", "entire", "military",
+                  "armed", "special", "two", "three", "so-called", "new", "latest", "western",
+                  "eu", "unfounded", "russian", "ukrainian", "occupied", "such"}
 NEUTRAL_LEMMAS = {"neutral", "neutrality", "balanced", "abstain", "abstention", "non-aligned",
                   "equidistant", "impartial"}
 
@@ -36,6 +41,12 @@ class Themes:
     variants: dict[str, tuple[str, ...]]  # any form -> canonical group
     softens: dict[str, set[str]]  # asserting the key is neutral on the listed themes
     phrase_sets: dict[str, frozenset[tuple[str, ...]]]  # the phrases, for lookups
+    supports: dict[str, set[str]]  # asserting the key supports the listed themes
+    qualifiers: frozenset[str]  # themes that only qualify an object ("violation of")
+    enacts: dict[str, str]  # event type -> the theme an act of that type carries out
+    anaphors: dict[str, frozenset[str]]  # theme -> nouns that name its subject by kind
+    negated_neutral: frozenset[str]  # themes whose refusal is neutrality ("not take sides")
+    documents: frozenset[str]  # texts put to a vote ("the resolution")
 
     def found(self, lemmas: Sequence[str]) -> set[str]:
         grams = _ngrams(lemmas)
@@ -58,7 +69,12 @@ def themes() -> Themes:
             variants[form] = forms
     return Themes(phrases, {k: set(v) for k, v in raw["opposes"].items()}, variants,
                   {k: set(v) for k, v in (raw.get("softens") or {}).items()},
-                  {k: frozenset(v) for k, v in phrases.items()})
+                  {k: frozenset(v) for k, v in phrases.items()},
+                  {k: set(v) for k, v in (raw.get("supports") or {}).items()},
+                  frozenset(raw.get("qualifiers") or ()), dict(raw.get("enacts") or {}),
+                  {k: frozenset(v) for k, v in (raw.get("anaphors") or {}).items()},
+                  frozenset(raw.get("negated_neutral") or ()),
+                  frozenset(raw.get("documents") or ()))
 
 
 def _terms(text: str) -> tuple[str, ...]:
@@ -137,6 +153,7 @@ class IssueMatcher:
         self.th = themes()
         self.terms: dict[str, dict[tuple[str, ...], float]] = {}
         self.issue_themes: dict[str, set[str]] = {}
+        self.words: dict[str, set[str]] = {}  # its title's and description's own words
         for issue in self.issues:
             weights: dict[tuple[str, ...], float] = {}
             for kw in issue.keywords:
@@ -147,9 +164,19 @@ class IssueMatcher:
                     if word not in STOP and not word.isdigit() and len(word) > 2:
                         for form in self._forms((word,)):
                             weights.setdefault(form, w)
-            self.terms[issue.id] = weights
             text = _terms(" ".join([issue.title, issue.description, *issue.keywords]))
-            self.issue_themes[issue.id] = self.th.found(list(text))
+            self.issue_themes[issue.id] = self.th.found(list(text)) - self.th.qualifiers
+            anchors = {w for kw in issue.keywords for f in self._forms(_terms(kw)) for w in f}
+            self.words[issue.id] = set(text) - anchors  # words a definite noun may echo
+            core = self.th.found(list(_terms(" ".join([issue.title, *issue.keywords]))))
+            for theme in core & set(self.th.anaphors):  # "the situation in Ukraine": a war
+                kinds = self.th.anaphors[theme]
+                for phrase in self.th.phrases[theme]:
+                    if len(phrase) > 1 and not (len(phrase) == 2 and phrase[0] in
+                                                KIND_MODIFIERS and phrase[1] in kinds):
+                        for form in self._forms(phrase):
+                            weights.setdefault(form, 1.5)
+            self.terms[issue.id] = weights
         self.termsets = {k: frozenset(v) for k, v in self.terms.items()}
         self.years = {i.id: _year(i) for i in self.issues}
         counts: dict[tuple[str, ...], int] = {}
@@ -179,7 +206,7 @@ class IssueMatcher:
             if term not in in_sentence and term not in in_focus:
                 continue
             w = weight * self.idf[term]
-            anchored = anchored or weight >= 2 or (weight >= 1 and not issue.keywords)
+            anchored = anchored or weight >= 1.5 or (weight >= 1 and not issue.keywords)
             if term in in_topic:
                 total, near, topical = total + 3 * w, near + 3 * w, topical + 3 * w
             elif term in in_focus:
@@ -250,18 +277,37 @@ class IssueMatcher:
             return None
         grams = _ngrams(sentence)
         issue = related[0]
+        named = self.th.found(sentence) - set(self.th.softens)  # not the call for peace itself
         if issue.id in context or any(t in grams for t in self.terms[issue.id]) or \
-                self.th.found(sentence) & self.issue_themes.get(issue.id, set()):
+                named & self.issue_themes.get(issue.id, set()):
             return issue.id
         return None
 
-    def relation(self, issue: str, object_themes: set[str]) -> int:
+    def relation(self, issue: str, object_themes: set[str], undermined: bool = False) -> int:
         """+1 if acting on the object bears directly on the issue, -1 if the object is a
-        theme that opposes the issue's (supporting territorial integrity vs annexation)."""
+        theme that opposes the issue's (supporting territorial integrity vs annexation);
+        the opposite if the object is the undermining of what it names ("condemned the
+        violation of Ukraine's sovereignty", "helped firms circumvent the sanctions")."""
         own = self.issue_themes.get(issue, set())
+        sign = -1 if undermined else 1
         if object_themes & own:
-            return 1
-        return -1 if self.th.conflict(object_themes, own) else 1
+            return sign
+        return -sign if self.th.conflict(object_themes, own) else sign
+
+    def undermines(self, words: Sequence[str]) -> bool:
+        """Whether words name the undermining of something ("a threat to", "circumvent")."""
+        return bool(self.th.found(words) & self.th.qualifiers)
+
+    def endorsed(self, issue: str, found: set[str]) -> bool:
+        """Whether the act asserts a theme that supports the issue's ("reflected the will of
+        the people" of a referendum)."""
+        own = self.issue_themes.get(issue, set())
+        return any(self.th.supports.get(t, set()) & own for t in found)
+
+    def enacted(self, issue: str, event: str) -> bool:
+        """Whether an act of this type carries the issue out (restrictions on sanctions)."""
+        theme = self.th.enacts.get(event)
+        return theme is not None and theme in self.issue_themes.get(issue, set())
 
     def softened(self, issue: str, found: set[str]) -> bool:
         """Whether the act asserts a theme that is the neutral line on the issue ("called for

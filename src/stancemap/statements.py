@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from . import ellipsis, gratitude, labels, readouts, reprise, spans, syntax
+from . import ellipsis, gratitude, issuerefs, labels, readouts, reprise, spans, syntax
 from .acts import (
     NEUTRAL_ENTRY,
     TOPIC_PREPS,
@@ -39,7 +39,7 @@ from .dates import act_date
 from .kb import KnowledgeBase
 from .models import Actor, Mention, Statement
 from .predicates import Entry, Lexicon, Predicate
-from .stance import NEUTRAL_LEMMAS, IssueMatcher, lemmas, stance_of
+from .stance import NEUTRAL_LEMMAS, IssueMatcher, lemmas
 
 
 class Extractor:
@@ -47,6 +47,9 @@ class Extractor:
                  ) -> None:
         self.found_predicates = False  # whether the last sentence had any lexicon predicate
         self._speaker: Actor | None = None  # this sentence's person-like agent, for "he"
+        self._at: dict[int, Mention] = {}  # this sentence's mentions by token
+        self._held: list[Predicate] = []  # speech held back for the acts of its content
+        self._plain = True  # whether speaking of an issue's theme is a stance for it
         self.kb = kb
         self.agents = Agents(kb)
         self.lexicon = lexicon
@@ -58,7 +61,7 @@ class Extractor:
     def sentence(self, doc_id: str, sent: Span, base: int, mentions: Sequence[Mention],
                  ctx: DocContext) -> list[Statement]:
         """The statements of one parsed sentence; ``base`` is the paragraph's offset."""
-        at = token_mentions(sent, base, mentions)
+        at = self._at = token_mentions(sent, base, mentions)
         ctx.current = sorted((i, m.actor) for i, m in at.items())
         preds = labels.relabel(sent, reprise.restatements(sent, self.lexicon.find(sent)))
         self.found_predicates = bool(preds)
@@ -69,6 +72,14 @@ class Extractor:
         sentence_lemmas = lemmas(spans.tokens(sent))
         done = [(p.head, self._statements(doc_id, sent, (start, end), p, content_of.get(
             p.head.i), at, ctx, sentence_lemmas)) for p in acts]
+        for p in self._held:  # "said [the vote reflected the will of X], and declared ...":
+            inner = [f for h, f in done if content_of.get(h.i) is p]  # the content's acts
+            if not any(st.stance for f in inner for st in f):  # said nothing on an issue
+                self._plain = False  # only what the content's themes say
+                found = self._statements(doc_id, sent, (start, end), p, content_of.get(
+                    p.head.i), at, ctx, sentence_lemmas)
+                self._plain = True
+                done.append((p.head, [st for st in found if st.stance]))
         out += [s for _, found in done for s in found]
         out += ellipsis.repeated(sent, (start, end), done, at, ctx, self.agents)  # "as did X"
         out += gratitude.statements(doc_id, sent, (start, end), at, ctx, out, self.agents)
@@ -157,6 +168,8 @@ class Extractor:
         others = [a for a in acts if a not in speech]
         kept_speech = [s for s in spoken
                        if not any(content_of.get(a.head.i) is s for a in acts)]
+        self._held = sorted((s for s in spoken if s not in kept_speech),
+                            key=lambda p: len(list(p.head.subtree)))  # innermost first
         return sorted([*others, *kept_speech], key=lambda p: p.head.i)
 
     def _as_act(self, p: Predicate, absorbed: set[int], heads: set[int]) -> Predicate | None:
@@ -181,8 +194,8 @@ class Extractor:
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
                 c.dep_ in syntax.SUBJECTS for c in tok.children):
             return None  # "Asked about Crimea, the president said": not the speaker's act
-        if tok.dep_ in ("prep", "agent", "mark"):
-            return None  # "regarding the war", "according to": prepositions, not acts
+        if tok.dep_ in ("prep", "agent", "mark") or issuerefs.means(tok):
+            return None  # "regarding the war", "according to", "through dialogue": not acts
         if tok.dep_ in ("acl", "relcl", "pcomp") and not any(c.dep_ in syntax.SUBJECTS
                                                               for c in tok.children):
             return None  # "the referendums on joining Russia": a description, not an act
@@ -221,6 +234,7 @@ class Extractor:
             found = self.agents.actors(speaker_tokens[:1], at, ctx, when=None)
             self._speaker = found[0] if found else None
         agents = self.agents.actors(subj, at, ctx, when, speakers)
+        borrowed = not agents and bool(own_subj) and bool(speakers)
         if not agents and not any(t.pos_ == "PROPN" for t in subj):
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
         if not agents and entry is reprise.RESTATE:
@@ -260,13 +274,16 @@ class Extractor:
             before = lemmas(syntax.antecedents(pronoun)) if pronoun else sentence_lemmas
             issue_match = self.matcher.match(before, before, when) or issue_match
             carried = None if issue_match else carried
-        possessive = any(_issue_anaphor(t) for t in objects)
+        possessive = any(_issue_anaphor(t) for t in objects) and not (
+            issuerefs.names_own_issue(self.matcher, objects, when))  # "the regions ... their"
         issue = carried if carried and (issue_match is None or possessive) else (
             issue_match.issue if issue_match else None)
         if issue_match is not None:
             ctx.learn_nouns(focus_tokens, issue_match.issue)
         elif issue is None:
-            issue = ctx.recall_noun(focus_tokens)  # "has not addressed the votes"
+            if event == "NO_COMMENT" and self.readouts is not None:  # "no mention of the war"
+                issue = self.readouts.silence_issue(objects, at, when)
+            issue = issue or ctx.recall_noun(focus_tokens)  # "has not addressed the votes"
             fronted = syntax.fronted_nor(tok)  # "Nor would Tashkent recognise the borders"
             if issue is None and own_object and self.matcher is not None and (fronted or any(
                     c.dep_ == "det" and c.lower_ == "the" for t in objects
@@ -276,24 +293,27 @@ class Extractor:
                 found = self.matcher.match(sentence_lemmas, sentence_lemmas, when)
                 issue = found.issue if found else ctx.previous_issue if fronted else None
         if issue is None and self.readouts is not None:  # "Russia's actions in Ukraine"
-            issue = self.readouts.issue(tok, event, at, ctx, when)
+            issue = self.readouts.issue(tok, event, at, ctx, when) or issuerefs.anaphor_issue(
+                self.readouts.matcher, tok, focus_tokens, when, ctx,
+                entry.lemma in NEUTRAL_LEMMAS)  # "the conflict"
         if issue is None and (event == "NO_COMMENT" or entry.lemma in ("abstain", "abstention")):
             # "Dushanbe has not commented": on what the sentence or the text just spoke of
             issue = self.matcher.by_theme(sentence_lemmas) if self.matcher else None
             if issue is None and ctx.continues:
                 issue = ctx.previous_issue  # "... when the assembly deplored the invasion:"
             issue = issue or ctx.silence_issue or ctx.previous_issue or ctx.topic()
-        elif issue is None and self.matcher is not None and event in ("STATEMENT", "REQUEST"):
+        elif issue is None and self.matcher is not None and event in issuerefs.SOFT_EVENTS:
             issue = self.matcher.by_soft_theme(focus, sentence_lemmas, when,
                                                (ctx.previous_issue, ctx.topic()))
         theme = [tok, *syntax.theme_tokens(tok, entry.roles)]
-        stance = self._stance(entry, event, negated, issue, theme) if issue else None
+        stance = self._stance(entry, event, negated, issue, theme, pred.tokens,
+                              borrowed and bool(agents)) if issue else None
         if event == "NO_COMMENT":
             stance = "no_comment" if issue else None
         if entry is reprise.RESTATE:  # "Nur-Sultan has held this line"
             last = ctx.last_stances.get(agents[0].country or agents[0].id)
             issue, stance = reprise.restated(tok, issue, ctx.last_sign, last)
-        also = self._paired_issue(issue, stance, theme) if issue else None
+        also = issuerefs.paired_issue(self.matcher, issue, stance, theme) if issue else None
         more = self._conjunct_issues(tok, entry, event, negated, issue, when)
         modality = _modality(tok, frame, sent, entry)
         target = self._target(tok, at, agents)
@@ -336,27 +356,14 @@ class Extractor:
             found = self.matcher.match(words, words, own_year or when)
             other = found.issue if found else self.matcher.by_theme_in_time(
                 words, own_year or when)
+            if other is None and event == "NO_COMMENT" and self.readouts is not None:
+                other = self.readouts.silence_issue(list(span), self._at, when)  # "Ukraine"
             if other is None or other == issue or other in (i for i, _ in out):
                 continue
             stance = "no_comment" if event == "NO_COMMENT" else self._stance(
                 entry, event, negated, other, [tok, *span])
             out.append((other, stance))
         return out
-
-    def _paired_issue(self, issue: str, stance: str | None, focus_tokens: list[Token]
-                      ) -> tuple[str, str] | None:
-        """A stance taken *because of* a principle is also a stance on the principle's own
-        issue: opposing the annexation on the basis of territorial integrity supports
-        territorial integrity."""
-        assert self.matcher is not None
-        if stance not in ("support", "oppose"):
-            return None
-        found = self.matcher.th.found(lemmas(focus_tokens + syntax.clause(focus_tokens[0])))
-        for other, own in self.matcher.issue_themes.items():
-            if other != issue and own & found and self.matcher.th.conflict(
-                    own, self.matcher.issue_themes.get(issue, set())):
-                return other, "support" if stance == "oppose" else "oppose"
-        return None
 
     def _carried_issue(self, theme: list[Token], ctx: DocContext) -> str | None:
         """"Kazakhstan will never recognise their independence", "rejected the move": an
@@ -370,26 +377,11 @@ class Extractor:
         return None
 
     def _stance(self, entry: Entry, event: str, negated: bool, issue: str,
-                theme: list[Token]) -> str | None:
-        """Stance from the predicate's polarity, negation, and how the themes of its object
-        (or, for plain statements, of its clause) relate to the issue's."""
+                theme: list[Token], own: Sequence[int] = (), borrowed: bool = False
+                ) -> str | None:
         assert self.matcher is not None
-        object_themes = self.matcher.th.found(lemmas(theme))
-        found = object_themes | self.matcher.th.found(lemmas(syntax.clause(theme[0])))
-        neutral = entry.lemma in NEUTRAL_LEMMAS or "neutrality" in found
-        polarity = entry.polarity
-        if not negated and event != "NO_COMMENT" and self.matcher.softened(
-                issue, found if polarity == 0 else object_themes) and polarity >= 0:
-            return "neutral"  # "called for a peaceful settlement": the neutral line on a war
-        relation = self.matcher.relation(issue, object_themes)
-        if polarity == 0 and self.matcher.counter_theme(issue, found):
-            polarity, relation = 1, -1  # "based on the principles of territorial integrity"
-        elif polarity == 0 and event == "STATEMENT" and (entry.is_speech or entry.stance_words) \
-                and not any(t.dep_ == "neg" or t.lower_ in ("not", "never", "no")
-                            for t in theme) and \
-                object_themes & self.matcher.issue_themes.get(issue, set()) - {"neutrality"}:
-            polarity, relation = 1, 1  # "called territorial integrity the cornerstone of law"
-        return stance_of(event, polarity, negated, relation, neutral)
+        return issuerefs.act_stance(self.matcher, entry, event, negated, issue, theme,
+                                    set(own), borrowed, self._plain)
 
     def _target(self, tok: Token, at: dict[int, Mention], agents: list[Actor]) -> Actor | None:
         for t in syntax.object_tokens(tok):
