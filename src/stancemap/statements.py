@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from . import ellipsis, gratitude, labels, readouts, reprise, spans, syntax
+from . import actdates, ellipsis, gratitude, labels, readouts, reprise, spans, syntax, votes
 from .acts import (
     NEUTRAL_ENTRY,
     TOPIC_PREPS,
@@ -36,6 +36,7 @@ from .acts import (
 from .agents import Agents, DocContext, personal, preceding_group, token_mentions
 from .classify import Prediction
 from .dates import act_date
+from .headlines import headline
 from .kb import KnowledgeBase
 from .models import Actor, Mention, Statement
 from .predicates import Entry, Lexicon, Predicate
@@ -82,7 +83,7 @@ class Extractor:
         if ctx.previous_issue is None and self.matcher is not None:
             found = self.matcher.match(sentence_lemmas, [], ctx.last_date or ctx.published)
             ctx.previous_issue = found.issue if found else None
-        day, how = act_date(spans.text(sent), ctx.published, ctx.last_date)
+        day, how = actdates.sentence_date(sent, out, at, ctx)
         if how == "explicit":
             ctx.last_date = day
         ctx.continues = spans.text(sent).rstrip().endswith(":")
@@ -99,6 +100,9 @@ class Extractor:
         if any(s.issue for s in out):
             ctx.last_issue = next(s.issue for s in out if s.issue)
         ctx.last_statements = out = _dedupe(out)
+        if headline(sent):  # a title or a related article's link: what it names
+            self.found_predicates = True  # is learnt, but it reports no dated act (and
+            ctx.last_statements = out = []  # leaves nothing for the classifier to guess at)
         return out
 
     def classified(self, doc_id: str, sent: Span, base: int, mentions: Sequence[Mention],
@@ -184,8 +188,11 @@ class Extractor:
         if tok.dep_ in ("prep", "agent", "mark"):
             return None  # "regarding the war", "according to": prepositions, not acts
         if tok.dep_ in ("acl", "relcl", "pcomp") and not any(c.dep_ in syntax.SUBJECTS
-                                                              for c in tok.children):
+                                                              for c in tok.children) and \
+                votes.joined_in(tok) is None:
             return None  # "the referendums on joining Russia": a description, not an act
+        if votes.joins_others(tok, heads):
+            return None  # "joined 30 other states in abstaining": the abstention is the act
         if tok.lemma_.lower() in syntax.CARRIER_VERBS and len(p.tokens) == 1 and any(
                 h != tok.i and (carrier := syntax.carrier_of(tok.doc[h])) is not None
                 and carrier.i == tok.i for h in heads):
@@ -203,8 +210,10 @@ class Extractor:
         tok, entry = pred.head, pred.entry
         if _controlled(tok):
             return []  # "pressured Central Asian countries to support": not their act
-        day, _ = act_date(_scoped_text(sent, tok, ctx.published, frame.head if frame else None),
-                          ctx.published, ctx.last_date, tok.idx - sent[0].idx)
+        scoped = actdates.about_dates_blanked(sent, tok, entry, _scoped_text(
+            sent, tok, ctx.published, frame.head if frame else None), ctx.published)
+        day, _ = act_date(scoped, ctx.published, ctx.last_date, tok.idx - sent[0].idx)
+        day = day or actdates.around_event(frame.head if frame else tok, ctx.events)
         if day is None and ctx.continues:
             day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
         when = day or (None if syntax.present(tok) else ctx.previous_date) or ctx.published
@@ -214,7 +223,7 @@ class Extractor:
         ctx.last_account = next(iter(speakers or sources), ctx.last_account)
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
-        own_subj = syntax.subjects(tok)
+        own_subj = votes.members(tok) or syntax.subjects(tok)  # "X was among those that"
         subj = own_subj or preceding_group(tok, at)
         speaker_tokens = syntax.subjects(frame.head) if frame else subj
         if speaker_tokens and self._speaker is None and personal(speaker_tokens[0], at):
@@ -299,10 +308,11 @@ class Extractor:
         target = self._target(tok, at, agents)
         # "does not recognise", "has not commented": true as of publication; a past act
         # with no date of its own continues the sentence before
-        date_value = day or (ctx.published if syntax.present(tok) else ctx.previous_date)
+        date_value = actdates.act_day(day, entry, event, frame.head if frame else None, tok, ctx)
         if self.agents.expanded and _vague_group(tok, entry, frame, issue, event):
             return []  # the subject's group: "Central Asian leaders stand with Putin"
-        ctx.last_date = day or ctx.last_date
+        if day and not actdates.in_relative_clause(tok):
+            ctx.last_date = day  # not "Uzbekistan, whose delegation skipped the 2 March vote"
         out = []
         for agent in agents:
             actor, reported_by, mod = _attribute(agent, speakers or sources, modality)

@@ -1,0 +1,134 @@
+"""Votes with the voters named outside the voting clause, dates of acts that the sentence
+alone does not give (silence about a dated event, continuing quotes, counted from another
+actor's act, around a dated event, plans), and headlines. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+ANNEX, DNR, CRIMEA = "recognize-annexation-2022", "recognize-dnr-lnr", "crimea-annexation"
+
+
+@pytest.fixture(scope="module")
+def extract(statements_of):  # type: ignore[no-untyped-def]
+    def run(text: str, published: str = "2022-10-05") -> list[tuple]:  # type: ignore[type-arg]
+        return [(s.actor.country or s.actor.id, s.event_type, s.issue, s.stance, s.date)
+                for s in statements_of(text, published)]
+
+    return run
+
+
+RESOLUTION = ("On 14 November 2022 the General Assembly voted on a resolution condemning the "
+              "annexation of four Ukrainian regions. ")
+
+
+# --- voters named outside the voting clause ---------------------------------------------
+
+def test_members_of_a_counted_group_each_abstain_and_the_absent_do_not_vote(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract(RESOLUTION + "Armenia, Georgia and Moldova were among the 40 states that "
+                  "abstained, while Azerbaijan and Belarus did not cast a vote.", "2022-11-20")
+    for state in ("ARM", "GEO", "MDA"):
+        assert (state, "STATEMENT", ANNEX, "neutral", "2022-11-14") in got
+    for state in ("AZE", "BLR"):
+        assert (state, "NO_COMMENT", ANNEX, "no_comment", "2022-11-14") in got
+
+
+def test_one_of_the_states_that(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract(RESOLUTION + "Laos was one of 35 countries that abstained.", "2022-11-20")
+    assert ("LAO", "STATEMENT", ANNEX, "neutral", "2022-11-14") in got
+    got = extract(RESOLUTION + "Nepal, one of the few states that abstained, called for talks.",
+                  "2022-11-20")
+    assert ("NPL", ANNEX, "neutral") in {(g[0], g[2], g[3]) for g in got}
+
+
+def test_joining_others_in_an_act_is_the_act(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract(RESOLUTION + "Mongolia joined 30 other countries in abstaining.", "2022-11-20")
+    assert ("MNG", "STATEMENT", ANNEX, "neutral", "2022-11-14") in got
+    assert not any(g[1] == "COOPERATE" for g in got)
+
+
+def test_delegates_of_a_state_stand_for_it(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract(RESOLUTION + "The delegates of Ecuador and Peru did not vote at all.",
+                  "2022-11-20")
+    assert {("ECU", ANNEX, "no_comment"), ("PER", ANNEX, "no_comment")} <= {
+        (g[0], g[2], g[3]) for g in got}
+
+
+def test_a_relative_pronoun_in_a_plain_clause_is_not_a_group(extract) -> None:  # type: ignore[no-untyped-def]
+    # "the resolution that condemned ...": no state is the subject of "condemned"
+    got = extract("Fiji backed the resolution that condemned the referendums.")
+    assert {g[0] for g in got} <= {"FJI"}
+
+
+# --- dates of acts ------------------------------------------------------------------------
+
+def test_silence_is_not_dated_by_the_event_it_is_about(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Kyrgyzstan's foreign ministry has not commented on Friday's strike on the "
+                  "Kherson region.", "2022-11-16")
+    assert [g[4] for g in got if g[1] == "NO_COMMENT"] == ["2022-11-16"]
+    got = extract("The Turkmen government offered no reaction to the 30 September ceremony "
+                  "annexing four regions.", "2022-10-05")
+    assert [g[4] for g in got if g[1] == "NO_COMMENT"] == ["2022-10-05"]
+
+
+def test_reaction_silence_does_not_take_the_day_before(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("On Sunday the Kremlin signed the accession treaties. Belgrade offered no "
+                  "reaction to the annexation.", "2022-10-05")
+    assert ("SRB", "NO_COMMENT", ANNEX, "no_comment", "2022-10-05") in [
+        (g[0], g[1], g[2], g[3], g[4]) for g in got]
+
+
+def test_present_words_under_a_past_speech_verb_continue_the_days_date(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Mongolia's prime minister spoke at the forum on 10 June 2022. Mongolia does "
+                  "not recognise the Donetsk and Luhansk people's republics, he added.",
+                  "2022-06-12")
+    assert ("MNG", DNR, "oppose", "2022-06-10") in {(g[0], g[2], g[3], g[4]) for g in got}
+
+
+def test_a_statement_issued_on_a_day_is_dated_by_it(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("In a note released last Monday, Mongolia's foreign ministry called the "
+                  "referendums illegal.", "2022-10-05")
+    assert {g[4] for g in got if g[0] == "MNG"} == {"2022-10-03"}
+
+
+def test_counted_from_another_actors_dated_act(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("On 9 May 2019 Armenia's foreign ministry said it regretted the decision. "
+                  "Tbilisi's reply came three days after Yerevan's. The Georgian foreign "
+                  "ministry called the move illegal.", "2019-05-20")
+    assert {g[4] for g in got if g[0] == "GEO"} == {"2019-05-12"}
+
+
+def test_around_an_event_the_text_dated(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("The General Assembly voted on 27 March 2014. On 18 March Kazakhstan's "
+                  "foreign ministry had voiced understanding for Moscow.\n\nSpeaking before the "
+                  "vote, the Belarusian envoy said the Crimean referendum was legitimate.",
+                  "2014-03-31")
+    assert {g[4] for g in got if g[0] == "BLR"} == {"2014-03-27"}
+
+
+def test_relative_clause_dates_do_not_anchor_the_next_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("On 17 March the Moldovan prime minister addressed parliament. Armenia, whose "
+                  "delegation had skipped the vote of 2 March, had said little until then.\n\n"
+                  "A day earlier, Georgia's foreign minister said the referendums were illegal.",
+                  "2022-10-20")
+    assert {g[4] for g in got if g[0] == "GEO"} == {"2022-03-16"}
+
+
+# --- headlines ---------------------------------------------------------------------------
+
+def test_headlines_and_related_links_report_no_act(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Caucasus states abstain again on annexation vote\n\n"
+            "Georgia said on Monday that it would never recognise the referendums.\n\n"
+            "Related articles\n"
+            "Armenia backs Moscow on the four regions\n"
+            "Azerbaijan recognises the annexation of Kherson\n")
+    got = extract(text)
+    assert {g[0] for g in got} == {"GEO"}
+    assert ("GEO", ANNEX, "oppose", "2022-10-03") in {(g[0], g[2], g[3], g[4]) for g in got}
+
+
+def test_a_long_line_without_a_period_is_still_prose(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Speaking to reporters in Tbilisi on Monday the Georgian foreign minister said "
+                  "that her country would never recognise the referendums held in the occupied "
+                  "regions of Ukraine\n")
+    assert ("GEO", ANNEX, "oppose") in {(g[0], g[2], g[3]) for g in got}
