@@ -60,6 +60,39 @@ def test_a_relative_pronoun_in_a_plain_clause_is_not_a_group(extract) -> None:  
     assert {g[0] for g in got} <= {"FJI"}
 
 
+def test_whose_delegation_took_no_part_is_the_states_non_vote(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract(RESOLUTION + "Eritrea, whose delegation took no part in the vote, has offered "
+                  "no explanation.", "2022-11-20")
+    assert ("ERI", "NO_COMMENT", ANNEX, "no_comment", "2022-11-14") in got
+
+
+WAR = "support-russia-war"
+DEPLORES = ("On 2 March 2022 the General Assembly adopted a resolution that deplores the "
+            "aggression against Ukraine and demands the withdrawal of Russian forces. ")
+
+
+def test_votes_for_and_against_take_the_motions_issue_and_stance(extract) -> None:  # type: ignore[no-untyped-def]
+    got = {(g[0], g[2], g[3]) for g in extract(
+        DEPLORES + "Only Belarus and Eritrea voted against the text, while Moldova backed it. "
+        "Hungary voted in favour.", "2022-03-04")}
+    assert {("BLR", WAR, "support"), ("ERI", WAR, "support"), ("MDA", WAR, "oppose"),
+            ("HUN", WAR, "oppose")} <= got
+    got = {(g[0], g[2], g[3]) for g in extract(
+        RESOLUTION + "Serbia and Hungary were among the 143 countries that backed the "
+        "resolution, and Syria voted against it.", "2022-11-20")}
+    assert {("SRB", ANNEX, "oppose"), ("HUN", ANNEX, "oppose"), ("SYR", ANNEX, "support")} <= got
+
+
+def test_a_motions_words_are_nobodys_act_and_a_neutral_verb_gives_no_stance(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Fiji and Samoa abstained on the resolution, which calls the 2014 referendum "
+                  "in Crimea invalid. Nine countries voted against the text, among them Cuba and "
+                  "Syria.")
+    assert ("CUB", CRIMEA, None) in {(g[0], g[2], g[3]) for g in got}  # not "oppose"
+    assert {g[0] for g in got if g[1] == "REQUEST"} == set()
+    got = extract("Governments are reluctant to be seen voting against Moscow.")
+    assert all(g[2] is None for g in got)
+
+
 # --- dates of acts ------------------------------------------------------------------------
 
 def test_silence_is_not_dated_by_the_event_it_is_about(extract) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ from .acts import (
 from .agents import Agents, DocContext, personal, preceding_group, token_mentions
 from .classify import Prediction
 from .dates import act_date
+from .fallback import classified as fallback_statements
 from .headlines import headline
 from .kb import KnowledgeBase
 from .models import Actor, Mention, Statement
@@ -60,6 +61,7 @@ class Extractor:
                  ctx: DocContext) -> list[Statement]:
         """The statements of one parsed sentence; ``base`` is the paragraph's offset."""
         at = token_mentions(sent, base, mentions)
+        ctx.sentence_date = ctx.last_date
         ctx.current = sorted((i, m.actor) for i, m in at.items())
         preds = labels.relabel(sent, reprise.restatements(sent, self.lexicon.find(sent)))
         self.found_predicates = bool(preds)
@@ -68,6 +70,9 @@ class Extractor:
         out: list[Statement] = []
         start, end = base + sent.start_char, base + sent.end_char
         sentence_lemmas = lemmas(spans.tokens(sent))
+        if self.matcher is not None:  # "a resolution condemning X": what a vote for it means
+            ctx.motion = votes.motion(preds, self.matcher, self._stance,
+                                      ctx.last_date or ctx.published) or ctx.motion
         done = [(p.head, self._statements(doc_id, sent, (start, end), p, content_of.get(
             p.head.i), at, ctx, sentence_lemmas)) for p in acts]
         out += [s for _, found in done for s in found]
@@ -107,28 +112,9 @@ class Extractor:
 
     def classified(self, doc_id: str, sent: Span, base: int, mentions: Sequence[Mention],
                    ctx: DocContext, prediction: Prediction) -> list[Statement]:
-        """A statement from the classifier's reading of a sentence no pattern explained:
-        the main clause's subject is the actor."""
-        at = token_mentions(sent, base, mentions)
-        root = sent.root
-        day, _ = act_date(spans.text(sent), ctx.published, None)
-        when = day or ctx.published
-        agents = self.agents.actors(syntax.subjects(root), at, ctx, when)
-        if not agents:
-            return []
-        issue_match = self.matcher.match(lemmas(sent), lemmas([root, *syntax.object_tokens(
-            root)]), when, require_focus=True) if self.matcher else None
-        issue = issue_match.issue if issue_match else None
-        stance = prediction.stance if issue and prediction.stance_prob >= 0.6 else None
-        if prediction.event_type == "NO_COMMENT":
-            stance = "no_comment" if issue else None
-        span = (base + sent.start_char, base + sent.end_char)
-        return [Statement(
-            id=_statement_id(doc_id, span, a.id, prediction.event_type, issue, root.i),
-            doc=doc_id, sentence=spans.text(sent), start=span[0], end=span[1], actor=a,
-            event_type=prediction.event_type, issue=issue, stance=stance, date=day,
-            modality=_modality(root, None, sent),
-            confidence=round(0.6 * prediction.event_prob, 2)) for a in agents]
+        """A statement from the classifier's reading of a sentence no pattern explained."""
+        return fallback_statements(self.agents, self.matcher, doc_id, sent, base, mentions,
+                                   ctx, prediction)
 
     # --- structure --------------------------------------------------------------------
 
@@ -175,6 +161,8 @@ class Extractor:
                 # "pursues a balanced and neutral policy": the verb carries neutrality
                 return Predicate(verb, p.entry, p.tokens)
             return None  # "self-proclaimed republics", "occupied territories"
+        if votes.describes_motion(tok):
+            return None  # "a resolution that demands a withdrawal": the text's words
         if tok.i in absorbed and p.entry.polarity < 0 and p.entry.event_type == "REJECT":
             return None
         if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in heads:
@@ -212,7 +200,7 @@ class Extractor:
             return []  # "pressured Central Asian countries to support": not their act
         scoped = actdates.about_dates_blanked(sent, tok, entry, _scoped_text(
             sent, tok, ctx.published, frame.head if frame else None), ctx.published)
-        day, _ = act_date(scoped, ctx.published, ctx.last_date, tok.idx - sent[0].idx)
+        day, _ = act_date(scoped, ctx.published, ctx.sentence_date, tok.idx - sent[0].idx)
         day = day or actdates.around_event(frame.head if frame else tok, ctx.events)
         if day is None and ctx.continues:
             day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
@@ -229,7 +217,8 @@ class Extractor:
         if speaker_tokens and self._speaker is None and personal(speaker_tokens[0], at):
             found = self.agents.actors(speaker_tokens[:1], at, ctx, when=None)
             self._speaker = found[0] if found else None
-        agents = self.agents.actors(subj, at, ctx, when, speakers)
+        agents = self.agents.actors(subj, at, ctx, when, speakers) or self.agents.actors(
+            votes.whose(subj), at, ctx, when)  # "Eritrea, whose delegation took no part"
         if not agents and not any(t.pos_ == "PROPN" for t in subj):
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
         if not agents and entry is reprise.RESTATE:
@@ -297,6 +286,8 @@ class Extractor:
                                                (ctx.previous_issue, ctx.topic()))
         theme = [tok, *syntax.theme_tokens(tok, entry.roles)]
         stance = self._stance(entry, event, negated, issue, theme) if issue else None
+        issue, stance = votes.on_motion(tok, entry, event, ctx.motion, pred.tokens) or (
+            issue, stance)  # "backed the resolution": what the resolution says
         if event == "NO_COMMENT":
             stance = "no_comment" if issue else None
         if entry is reprise.RESTATE:  # "Nur-Sultan has held this line"

@@ -6,9 +6,15 @@ each of them, not to the group noun the relative pronoun stands for."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from spacy.tokens import Token
 
 from . import syntax
+from .predicates import Entry, Predicate
+from .stance import IssueMatcher, lemmas
+
+StanceOf = Callable[[Entry, str, bool, str, list[Token]], str | None]
 
 RELATIVE = {"that", "which", "who"}
 COUNTED = {"among", "of"}  # "among the 35 countries that", "one of the states that"
@@ -67,3 +73,78 @@ def joins_others(tok: Token, heads: set[int]) -> bool:
     return tok.lemma_.lower() == "join" and any(
         c.dep_ == "prep" and c.lower_ == "in" and any(
             g.dep_ == "pcomp" and g.i in heads for g in c.children) for c in tok.children)
+
+
+def whose(subjects: list[Token]) -> list[Token]:
+    """"Eritrea, whose delegation took no part in the vote": the antecedent of "whose" in
+    a relative clause's subject, for when the subject itself names no one."""
+    for s in subjects:
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in s.children):
+            clause = s.head
+            if clause.dep_ == "relcl" and clause.head.i != clause.i:
+                return syntax.coordinated(clause.head)
+    return []
+
+
+MOTIONS = {"resolution", "text", "draft", "motion", "measure"}
+VOTE_LEMMAS = {"vote for", "vote in favour", "vote against", "vote no"}
+OPPOSITE = {"support": "oppose", "oppose": "support"}
+ENDING = {"end", "withdrawal", "halt", "cessation", "withdraw", "stop", "cease", "reversal"}
+
+
+def describes_motion(tok: Token) -> bool:
+    """"a resolution condemning X", "a resolution that demands X", "the text deplores X",
+    "a resolution which calls the referendum invalid": what a motion says, not anyone's act."""
+    while tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in MOTIONS:
+        return True
+    return tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in MOTIONS
+                                      for c in tok.children)
+
+
+def motion(preds: Sequence[Predicate], matcher: IssueMatcher, stance_of: StanceOf,
+           when: str | None) -> tuple[str, str | None] | None:
+    """The issue and stance of a motion the sentence describes (what voting for it means);
+    a verb of saying with no polarity of its own ("calls the referendum invalid") gives the
+    issue only."""
+    neutral: tuple[str, str | None] | None = None
+    for p in preds:
+        tok = p.head
+        if not describes_motion(tok):
+            continue
+        words = lemmas([tok, *syntax.object_tokens(tok)])
+        found = matcher.match(words, words, when)
+        if found is None:
+            continue
+        if p.entry.polarity == 0:
+            neutral = neutral or (found.issue, None)
+            continue
+        negated = syntax.negations(tok, p.tokens) % 2 == 1
+        theme = [tok, *syntax.theme_tokens(tok, p.entry.roles)]
+        event = p.entry.negated_event_type if negated and p.entry.negated_event_type else \
+            p.entry.event_type
+        stance = stance_of(p.entry, event, negated, found.issue, theme)
+        if any(t.lemma_.lower() in ENDING for t in theme):
+            stance = OPPOSITE.get(stance or "", stance)  # "demanding an end to the invasion"
+        return found.issue, stance
+    return neutral
+
+
+def on_motion(tok: Token, entry: Entry, event: str, last: tuple[str, str | None] | None,
+              phrase: frozenset[int] = frozenset()) -> tuple[str, str | None] | None:
+    """A vote for or against the motion last described ("Serbia backed the resolution",
+    "voted against it"): the motion's issue, with its stance or the opposite."""
+    if last is None or event not in ("SUPPORT", "REJECT"):
+        return None
+    voting = {t.lemma_.lower() for t in tok.sent} & (MOTIONS | {"vote", "abstain"})
+    objects = [t for t in syntax.object_tokens(tok) if t.dep_ in ("dobj", "pobj")
+               and (t.head.i == tok.i or t.head.head.i == tok.i) and t.i not in phrase]
+    named = [t for t in objects if t.lemma_.lower() in MOTIONS or t.lower_ == "it" and voting]
+    if not named and (entry.lemma not in VOTE_LEMMAS or objects):
+        return None  # "backed the resolution", "Moldova backed it"; not "voted against Moscow"
+    issue, stance = last
+    if stance not in OPPOSITE:
+        return issue, None
+    return issue, stance if event == "SUPPORT" else OPPOSITE[stance]
+
