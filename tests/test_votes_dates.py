@@ -165,3 +165,27 @@ def test_a_long_line_without_a_period_is_still_prose(extract) -> None:  # type: 
                   "that her country would never recognise the referendums held in the occupied "
                   "regions of Ukraine\n")
     assert ("GEO", ANNEX, "oppose") in {(g[0], g[2], g[3]) for g in got}
+
+
+def test_a_motions_second_verb_misattached_to_the_main_clause_is_still_the_motions() -> None:
+    """The parser sometimes hangs the second verb of "a resolution that deplores X and demands
+    Y" on the main verb; built by hand here, as that parse is not reproducible at will."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from stancemap.votes import describes_motion
+
+    words = ["Europe", "split", "as", "the", "assembly", "adopted", "a", "resolution", "that",
+             "deplores", "the", "strikes", "and", "demands", "a", "ceasefire", "."]
+    heads = [1, 1, 5, 4, 5, 1, 7, 1, 9, 7, 11, 9, 1, 1, 15, 13, 1]
+    deps = ["nsubj", "ROOT", "mark", "det", "nsubj", "advcl", "det", "npadvmod", "nsubj",
+            "relcl", "det", "dobj", "cc", "conj", "det", "dobj", "punct"]
+    tags = ["NNP", "VBD", "IN", "DT", "NN", "VBD", "DT", "NN", "WDT", "VBZ", "DT", "NNS", "CC",
+            "VBZ", "DT", "NN", "."]
+    lemmas = ["Europe", "split", "as", "the", "assembly", "adopt", "a", "resolution", "that",
+              "deplore", "the", "strike", "and", "demand", "a", "ceasefire", "."]
+    pos = ["PROPN", "VERB", "SCONJ", "DET", "NOUN", "VERB", "DET", "NOUN", "PRON", "VERB", "DET",
+           "NOUN", "CCONJ", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas, pos=pos)
+    assert describes_motion(doc[9]) and describes_motion(doc[13])
+    assert not describes_motion(doc[1]) and not describes_motion(doc[5])

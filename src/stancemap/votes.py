@@ -87,6 +87,7 @@ def whose(subjects: list[Token]) -> list[Token]:
 
 
 MOTIONS = {"resolution", "text", "draft", "motion", "measure"}
+MOTION_HEADS = MOTIONS | {"vote", "ballot"}  # "the vote of 2 March demanding a withdrawal"
 VOTE_LEMMAS = {"vote for", "vote in favour", "vote against", "vote no"}
 OPPOSITE = {"support": "oppose", "oppose": "support"}
 ENDING = {"end", "withdrawal", "halt", "cessation", "withdraw", "stop", "cease", "reversal"}
@@ -96,11 +97,28 @@ def describes_motion(tok: Token) -> bool:
     """"a resolution condemning X", "a resolution that demands X", "the text deplores X",
     "a resolution which calls the referendum invalid": what a motion says, not anyone's act."""
     while tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "conj") and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and _continues_relative(tok):
+            return True
         tok = tok.head
-    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in MOTIONS:
+    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in MOTION_HEADS:
         return True
     return tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in MOTIONS
                                       for c in tok.children)
+
+
+def _continues_relative(conj: Token) -> bool:
+    """"... a resolution that deplores X and demands Y", with "demands" parsed as a conjunct
+    of the main verb: a second verb in the tense of a motion's relative clause that ends
+    right before its "and"."""
+    i = conj.i - 1
+    doc = conj.doc
+    while i > 0 and (doc[i].is_punct or doc[i].dep_ == "cc"):
+        i -= 1
+    node = doc[i]
+    while node.head.i != node.i and node.dep_ != "relcl" and node.i != conj.head.i:
+        node = node.head
+    return node.dep_ == "relcl" and node.tag_ == conj.tag_ != conj.head.tag_ and \
+        node.head.lemma_.lower() in MOTION_HEADS
 
 
 def motion(preds: Sequence[Predicate], matcher: IssueMatcher, stance_of: StanceOf,
