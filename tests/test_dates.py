@@ -64,3 +64,8 @@ def test_a_late_month_in_a_plan_is_ahead_in_a_report_behind() -> None:
     assert act_date("The treaty is due to be signed in late May.", "2014-03-31")[0] == "2014-05"
     assert act_date("The signing is scheduled for late May.", "2014-03-31")[0] == "2014-05"
     assert act_date("In late May the talks failed.", "2014-03-31")[0] == "2013-05"
+
+
+def test_the_same_day_is_the_day_before_it() -> None:
+    assert act_date("The same day, Moscow said the opposite.", PUB, "2022-09-26")[0] == \
+        "2022-09-26"

@@ -189,3 +189,11 @@ def test_a_motions_second_verb_misattached_to_the_main_clause_is_still_the_motio
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas, pos=pos)
     assert describes_motion(doc[9]) and describes_motion(doc[13])
     assert not describes_motion(doc[1]) and not describes_motion(doc[5])
+
+
+def test_an_although_clause_does_not_anchor_the_next_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Although Yerevan's trade with Moscow had collapsed last year, the Armenian "
+                  "prime minister addressed parliament on 12 May.\n\n"
+                  "A day earlier, Georgia's foreign minister said the referendums were illegal.",
+                  "2022-10-20")
+    assert {g[4] for g in got if g[0] == "GEO"} == {"2022-05-11"}

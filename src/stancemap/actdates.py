@@ -40,6 +40,12 @@ EVENT_NOUNS = {"vote": "vote", "voting": "vote", "ballot": "vote", "adopt": "vot
 AROUND = {"before", "after", "during", "at", "ahead"}
 
 
+def after_publication(day: str, published: str | None) -> bool:
+    """A day worked out from context cannot be later than the report."""
+    return bool(published) and len(day) == 10 and len(published or "") == 10 and \
+        day > (published or "")
+
+
 def _participates(entry: Entry) -> bool:
     return any(w in PARTICIPATION for w in entry.lemma.split())
 
@@ -102,21 +108,34 @@ def speech_past(frame: Token | None) -> bool:
         c.dep_ == "aux" and c.tag_ == "VBD" for c in frame.children))
 
 
-def in_relative_clause(tok: Token) -> bool:
-    """Whether an act sits in a relative clause: background to the sentence's main act."""
+def in_background(tok: Token) -> bool:
+    """Whether an act sits in a relative clause or a "while"/"although" clause: background
+    to the sentence's main act, whose date the text goes on with."""
     node = tok
     while node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl") and node.tag_ != "VBG":
+        if node.dep_ in ("relcl", "acl") and node.tag_ != "VBG" or node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in BACKGROUND for c in node.children):
             return True
         node = node.head
     return False
 
 
+BACKGROUND = {"while", "whereas", "although", "though", "because", "since", "until"}
+
+
+def _background(sent: Span) -> list[tuple[Token, Token]]:
+    """The first and last tokens of each "while"/"although"/"since" clause."""
+    return [(t.left_edge, t.right_edge) for t in spans.tokens(sent) if t.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in BACKGROUND for c in t.children)]
+
+
 def main_clause_text(sent: Span, scopes: tuple[tuple[int, int, int, int], ...]) -> str:
-    """The sentence with its relative clauses blanked: the text of its own date."""
+    """The sentence with its relative clauses and background clauses ("..., while trade
+    exceeded $700m last year") blanked: the text of its own date."""
     text = spans.text(sent)
     root = sent.root.i
-    for left, right, a, b in scopes:
+    for left, right, a, b in [*scopes, *((x.i, y.i, x.idx - sent.start_char, y.idx + len(y)
+                                          - sent.start_char) for x, y in _background(sent))]:
         if not left <= root <= right:
             text = text[:a] + " " * (b - a) + text[b:]
     return text
@@ -197,7 +216,7 @@ def sentence_date(sent: Span, out: list[Statement], at: dict[int, Mention], ctx:
         if s.date and len(s.date) == 10 and s.reported_by is None:
             ctx.dated[s.actor.country or s.actor.id] = s.date
     day = anchored(sent, {i: m.actor.country or m.actor.id for i, m in at.items()}, ctx.dated)
-    if day:
+    if day and not after_publication(day, ctx.published):
         return day, "explicit"
     main = main_clause_text(sent, spans.memo(sent, "scopes", _scopes))
     return act_date(noun_dates_blanked(sent, main, ctx.published), ctx.published, ctx.last_date)
@@ -209,7 +228,7 @@ def act_day(day: str | None, entry: Entry, event: str, frame: Token | None, tok:
     publication; reported words in the present at their past speech's day; a present
     state at publication; a past act with no date of its own continues the sentence
     before."""
-    if day:
+    if day and not after_publication(day, ctx.published):
         return day
     if silence_at_publication(entry, event, tok):
         return ctx.published

@@ -31,7 +31,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(r"\b(yesterday|today|the day before yesterday)\b", re.I)),
     ("shift", re.compile(r"\b(a|one|two|three|\d+)\s+(day|week)s?\s+(earlier|later|"
                          r"(?:before|after)(?!\s+(?:the|a|an|his|her|its|their)\b|\s+(?-i:[A-Z])))"
-                         r"\b|\b(the (?:previous|next|following) day|the day before)\b", re.I)),
+                         r"\b|\b(the (?:previous|next|following|same) day|the day before)\b",
+                         re.I)),
     ("period", re.compile(r"\b(last|this|earlier this|late last|early last|next)\s+"
                           r"(week|month|year)\b", re.I)),
     ("month", re.compile(rf"\b(?:in|on|since|by|during|until|from|early|late|mid-?)\s+({_MON})"
@@ -198,7 +199,7 @@ def _shift(g: tuple[str | None, ...], previous: str | None, base: date) -> str |
         return None
     anchor = date.fromisoformat(previous) if previous else base  # nothing dated yet: the report
     if g[3]:
-        sign = 1 if ("next" in g[3] or "following" in g[3]) else -1
+        sign = 1 if ("next" in g[3] or "following" in g[3]) else 0 if "same" in g[3] else -1
         return None if previous is None and sign > 0 else (
             anchor + timedelta(days=sign)).isoformat()
     count = _NUMBER.get((g[0] or "").lower()) or int(g[0] or 1)

@@ -302,7 +302,7 @@ class Extractor:
         date_value = actdates.act_day(day, entry, event, frame.head if frame else None, tok, ctx)
         if self.agents.expanded and _vague_group(tok, entry, frame, issue, event):
             return []  # the subject's group: "Central Asian leaders stand with Putin"
-        if day and not actdates.in_relative_clause(tok):
+        if day and not actdates.in_background(tok):
             ctx.last_date = day  # not "Uzbekistan, whose delegation skipped the 2 March vote"
         out = []
         for agent in agents:
