@@ -197,3 +197,11 @@ def test_an_although_clause_does_not_anchor_the_next_sentence(extract) -> None: 
                   "A day earlier, Georgia's foreign minister said the referendums were illegal.",
                   "2022-10-20")
     assert {g[4] for g in got if g[0] == "GEO"} == {"2022-05-11"}
+
+
+def test_a_lone_unpunctuated_line_inside_the_article_is_still_read(extract) -> None:  # type: ignore[no-untyped-def]
+    # a wrapped fragment the cleaner could not join, or a subheading: not a headline list
+    got = extract("Georgia said on Monday that it would never recognise the referendums.\n\n"
+                  "Armenia said on Tuesday that it did not recognise the referendums either\n\n"
+                  "Azerbaijan has not commented.")
+    assert {"GEO", "ARM", "AZE"} <= {g[0] for g in got}

@@ -39,6 +39,7 @@ class DocContext:
     published: str | None
     last_date: str | None = None
     sentence_date: str | None = None  # last_date as the sentence began ("a day earlier")
+    after_headline: bool = False  # whether the sentence before was a headline-shaped line
     last_issue: str | None = None
     last_agents: list[Actor] = field(default_factory=list)  # agents of the last act
     last_sign: int | None = None  # direction of the last act: +1 for, -1 against its object

@@ -37,7 +37,7 @@ from .agents import Agents, DocContext, personal, preceding_group, token_mention
 from .classify import Prediction
 from .dates import act_date
 from .fallback import classified as fallback_statements
-from .headlines import headline
+from .headlines import headline, headline_shaped
 from .kb import KnowledgeBase
 from .models import Actor, Mention, Statement
 from .predicates import Entry, Lexicon, Predicate
@@ -105,7 +105,8 @@ class Extractor:
         if any(s.issue for s in out):
             ctx.last_issue = next(s.issue for s in out if s.issue)
         ctx.last_statements = out = _dedupe(out)
-        if headline(sent):  # a title or a related article's link: what it names
+        before, ctx.after_headline = ctx.after_headline, headline_shaped(sent)
+        if headline(sent, base, before):  # a title or a related article's link: what it names
             self.found_predicates = True  # is learnt, but it reports no dated act (and
             ctx.last_statements = out = []  # leaves nothing for the classifier to guess at)
         return out
