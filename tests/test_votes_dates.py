@@ -129,6 +129,10 @@ def test_counted_from_another_actors_dated_act(extract) -> None:  # type: ignore
                   "Tbilisi's reply came three days after Yerevan's. The Georgian foreign "
                   "ministry called the move illegal.", "2019-05-20")
     assert {g[4] for g in got if g[0] == "GEO"} == {"2019-05-12"}
+    got = extract("On 3 March 2022 the Kremlin said the talks would go on. Minsk's reply came a "
+                  "day after the Kremlin's. The Belarusian foreign ministry called the talks "
+                  "useful.", "2022-03-10")
+    assert {g[4] for g in got if g[0] == "BLR"} == {"2022-03-04"}
 
 
 def test_around_an_event_the_text_dated(extract) -> None:  # type: ignore[no-untyped-def]

@@ -142,7 +142,8 @@ def main_clause_text(sent: Span, scopes: tuple[tuple[int, int, int, int], ...]) 
 
 
 _ANCHOR = re.compile(r"\b(a|one|two|three|four|five|six|\d+)\s+(day|week)s?\s+"
-                     r"(after|before)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s?\b(?!\s+[a-z])")
+                     r"(after|before)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s?\b"
+                     r"(?!\s+[a-z])")
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
