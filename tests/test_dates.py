@@ -53,3 +53,19 @@ def test_shifts_count_from_dates_not_from_events_and_never_pass_publication() ->
     # worked out from context, a date after the report is impossible; an explicit one is a plan
     assert act_date("A week later the council voted.", "2022-02-23", "2022-02-21")[0] is None
     assert act_date("The summit opens on 15 November 2022.", "2022-10-13")[0] == "2022-11-15"
+
+
+def test_shift_with_nothing_dated_before_counts_from_the_report() -> None:
+    assert act_date("A day earlier, the minister said so.", "2022-10-05")[0] == "2022-10-04"
+    assert act_date("A day later, the minister said so.", "2022-10-05")[0] is None
+
+
+def test_a_late_month_in_a_plan_is_ahead_in_a_report_behind() -> None:
+    assert act_date("The treaty is due to be signed in late May.", "2014-03-31")[0] == "2014-05"
+    assert act_date("The signing is scheduled for late May.", "2014-03-31")[0] == "2014-05"
+    assert act_date("In late May the talks failed.", "2014-03-31")[0] == "2013-05"
+
+
+def test_the_same_day_is_the_day_before_it() -> None:
+    assert act_date("The same day, Moscow said the opposite.", PUB, "2022-09-26")[0] == \
+        "2022-09-26"

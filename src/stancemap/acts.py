@@ -164,6 +164,10 @@ def _relative_scope(sent: Span, tok: Token) -> str:
     return text
 
 
+ISSUING = {"issue", "release", "publish", "post", "deliver", "send", "make", "give", "read",
+           "circulate", "distribute", "sign"}
+
+
 def _scopes(sent: Span) -> tuple[tuple[int, int, int, int], ...]:
     """The relative clauses and time-span edges of a sentence whose dates are not those of
     an act outside them: (first token, last token, start and end offset in the sentence)."""
@@ -173,6 +177,8 @@ def _scopes(sent: Span) -> tuple[tuple[int, int, int, int], ...]:
         if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             continue  # "actions to protect ... on Saturday": the parser often hangs the act's
             # date on an infinitive; it does not date anything of its own
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in ISSUING:
+            continue  # "in a statement issued last Tuesday": the statement's own date
         edge = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("since", "until")
                                           for c in t.children)  # "since Russia recognised
         # them on 21 February": where a span of time starts, not the act's date

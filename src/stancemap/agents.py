@@ -38,6 +38,8 @@ class DocContext:
 
     published: str | None
     last_date: str | None = None
+    sentence_date: str | None = None  # last_date as the sentence began ("a day earlier")
+    after_headline: bool = False  # whether the sentence before was a headline-shaped line
     last_issue: str | None = None
     last_agents: list[Actor] = field(default_factory=list)  # agents of the last act
     last_sign: int | None = None  # direction of the last act: +1 for, -1 against its object
@@ -55,6 +57,10 @@ class DocContext:
     last_account: Actor | None = None  # who gave the last account reported ("X said")
     agents: list[Actor] = field(default_factory=list)  # statement actors so far, last last
     last_statements: list[Statement] = field(default_factory=list)  # the sentence before's
+    dated: dict[str, str] = field(default_factory=dict)  # actor key -> day of its last act
+    events: dict[str, str] = field(default_factory=dict)  # "vote" -> the day the text gave
+    motion: tuple[str, str | None] | None = None  # the issue and stance of the last motion
+    motion_age: int = 99  # sentences since the last motion was described (0: this one)
 
     def topic(self) -> str | None:
         """The issue the document has dealt with most so far (the last one on a tie)."""
@@ -319,7 +325,8 @@ def token_mentions(sent: Span, base: int, mentions: Sequence[Mention]) -> dict[i
 AGENT_DEPS = {"compound", "poss", "amod", "appos", "nmod", "det", "nummod"}
 AGENT_HEADS = {"government", "ministry", "leadership", "authority", "administration", "office",
                "service", "president", "minister", "spokesman", "spokeswoman", "spokesperson",
-               "delegation", "mission", "embassy", "official", "statement", "readout",
+               "delegation", "delegate", "representative", "envoy", "ambassador", "diplomat",
+               "mission", "embassy", "official", "statement", "readout",
                "leader", "parliament", "side", "none", "all", "each", "both", "neither",
                "one", "some", "several", "four", "three", "two", "five", "majority", "most",
                "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
@@ -349,7 +356,7 @@ def agent_parts(tok: Token) -> list[Token]:
 
 PERSON_HEADS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "envoy",
                 "diplomat", "president", "ambassador", "representative", "leader", "secretary",
-                "adviser", "advisor", "aide", "chairman", "premier", "deputy"}
+                "adviser", "advisor", "aide", "chairman", "premier", "deputy", "delegate"}
 
 
 def personal(tok: Token, at: dict[int, Mention]) -> bool:

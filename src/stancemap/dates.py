@@ -31,13 +31,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(r"\b(yesterday|today|the day before yesterday)\b", re.I)),
     ("shift", re.compile(r"\b(a|one|two|three|\d+)\s+(day|week)s?\s+(earlier|later|"
                          r"(?:before|after)(?!\s+(?:the|a|an|his|her|its|their)\b|\s+(?-i:[A-Z])))"
-                         r"\b|\b(the (?:previous|next|following) day|the day before)\b", re.I)),
+                         r"\b|\b(the (?:previous|next|following|same) day|the day before)\b",
+                         re.I)),
     ("period", re.compile(r"\b(last|this|earlier this|late last|early last|next)\s+"
                           r"(week|month|year)\b", re.I)),
     ("month", re.compile(rf"\b(?:in|on|since|by|during|until|from|early|late|mid-?)\s+({_MON})"
                          r"(?!\s*\d)\b", re.I)),
     ("year", re.compile(rf"\b({_YEAR})\b")),
 ]
+_FUTURE = re.compile(r"\b(?:scheduled|planned|due|set|slated|expected|will|shall|upcoming|"
+                     r"next|to be held)\b[^.;]*$", re.I)  # "scheduled for late May": ahead
 _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3}
 _CUE = re.compile(r"^\W*(?:(?:he|she|it|they)\s+(?:also|then|further|later|added)|then|"
                   r"at the same time|in addition|later that day|moreover|furthermore|"
@@ -155,7 +158,8 @@ def _resolve(kind: str, m: re.Match[str], base: date | None, previous: str | Non
         return f"{base.year if mon < base.month else base.year - 1}-{mon:02d}"
     if kind == "month":
         mon = _month(g[0])
-        return f"{base.year if mon <= base.month else base.year - 1}-{mon:02d}"
+        ahead = mon > base.month and _FUTURE.search(m.string[max(0, m.start() - 30):m.start()])
+        return f"{base.year if mon <= base.month or ahead else base.year - 1}-{mon:02d}"
     if kind == "weekday":
         return _weekday((g[0] or "").lower(), g[1].lower(), base)
     if kind == "relative_day":
@@ -191,15 +195,18 @@ def _weekday(which: str, name: str, base: date) -> str | None:
 
 
 def _shift(g: tuple[str | None, ...], previous: str | None, base: date) -> str | None:
-    if previous is None or len(previous) != 10:
+    if previous is not None and len(previous) != 10:
         return None
-    anchor = date.fromisoformat(previous)
+    anchor = date.fromisoformat(previous) if previous else base  # nothing dated yet: the report
     if g[3]:
-        sign = 1 if ("next" in g[3] or "following" in g[3]) else -1
-        return (anchor + timedelta(days=sign)).isoformat()
+        sign = 1 if ("next" in g[3] or "following" in g[3]) else 0 if "same" in g[3] else -1
+        return None if previous is None and sign > 0 else (
+            anchor + timedelta(days=sign)).isoformat()
     count = _NUMBER.get((g[0] or "").lower()) or int(g[0] or 1)
     days = count * (7 if (g[1] or "").lower() == "week" else 1)
     sign = -1 if (g[2] or "").lower() in ("earlier", "before") else 1
+    if previous is None and sign > 0:
+        return None  # "a day later" than the report itself: nothing it could mean
     return (anchor + timedelta(days=sign * days)).isoformat()
 
 

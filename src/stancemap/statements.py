@@ -12,7 +12,18 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from . import ellipsis, gratitude, issuerefs, labels, readouts, reprise, spans, syntax
+from . import (
+    actdates,
+    ellipsis,
+    gratitude,
+    issuerefs,
+    labels,
+    readouts,
+    reprise,
+    spans,
+    syntax,
+    votes,
+)
 from .acts import (
     NEUTRAL_ENTRY,
     TOPIC_PREPS,
@@ -36,6 +47,8 @@ from .acts import (
 from .agents import Agents, DocContext, personal, preceding_group, token_mentions
 from .classify import Prediction
 from .dates import act_date
+from .fallback import classified as fallback_statements
+from .headlines import headline, headline_shaped
 from .kb import KnowledgeBase
 from .models import Actor, Mention, Statement
 from .predicates import Entry, Lexicon, Predicate
@@ -62,6 +75,7 @@ class Extractor:
                  ctx: DocContext) -> list[Statement]:
         """The statements of one parsed sentence; ``base`` is the paragraph's offset."""
         at = self._at = token_mentions(sent, base, mentions)
+        ctx.sentence_date = ctx.last_date
         ctx.current = sorted((i, m.actor) for i, m in at.items())
         preds = labels.relabel(sent, reprise.restatements(sent, self.lexicon.find(sent)))
         self.found_predicates = bool(preds)
@@ -70,6 +84,12 @@ class Extractor:
         out: list[Statement] = []
         start, end = base + sent.start_char, base + sent.end_char
         sentence_lemmas = lemmas(spans.tokens(sent))
+        ctx.motion_age += 1
+        if self.matcher is not None:  # "a resolution condemning X": what a vote for it means
+            described = votes.motion(preds, self.matcher, self._stance,
+                                     ctx.last_date or ctx.published)
+            if described:
+                ctx.motion, ctx.motion_age = described, 0
         done = [(p.head, self._statements(doc_id, sent, (start, end), p, content_of.get(
             p.head.i), at, ctx, sentence_lemmas)) for p in acts]
         for p in self._held:  # "said [the vote reflected the will of X], and declared ...":
@@ -93,7 +113,7 @@ class Extractor:
         if ctx.previous_issue is None and self.matcher is not None:
             found = self.matcher.match(sentence_lemmas, [], ctx.last_date or ctx.published)
             ctx.previous_issue = found.issue if found else None
-        day, how = act_date(spans.text(sent), ctx.published, ctx.last_date)
+        day, how = actdates.sentence_date(sent, out, at, ctx)
         if how == "explicit":
             ctx.last_date = day
         ctx.continues = spans.text(sent).rstrip().endswith(":")
@@ -110,32 +130,17 @@ class Extractor:
         if any(s.issue for s in out):
             ctx.last_issue = next(s.issue for s in out if s.issue)
         ctx.last_statements = out = _dedupe(out)
+        before, ctx.after_headline = ctx.after_headline, headline_shaped(sent)
+        if headline(sent, base, before):  # a title or a related article's link: what it names
+            self.found_predicates = True  # is learnt, but it reports no dated act (and
+            ctx.last_statements = out = []  # leaves nothing for the classifier to guess at)
         return out
 
     def classified(self, doc_id: str, sent: Span, base: int, mentions: Sequence[Mention],
                    ctx: DocContext, prediction: Prediction) -> list[Statement]:
-        """A statement from the classifier's reading of a sentence no pattern explained:
-        the main clause's subject is the actor."""
-        at = token_mentions(sent, base, mentions)
-        root = sent.root
-        day, _ = act_date(spans.text(sent), ctx.published, None)
-        when = day or ctx.published
-        agents = self.agents.actors(syntax.subjects(root), at, ctx, when)
-        if not agents:
-            return []
-        issue_match = self.matcher.match(lemmas(sent), lemmas([root, *syntax.object_tokens(
-            root)]), when, require_focus=True) if self.matcher else None
-        issue = issue_match.issue if issue_match else None
-        stance = prediction.stance if issue and prediction.stance_prob >= 0.6 else None
-        if prediction.event_type == "NO_COMMENT":
-            stance = "no_comment" if issue else None
-        span = (base + sent.start_char, base + sent.end_char)
-        return [Statement(
-            id=_statement_id(doc_id, span, a.id, prediction.event_type, issue, root.i),
-            doc=doc_id, sentence=spans.text(sent), start=span[0], end=span[1], actor=a,
-            event_type=prediction.event_type, issue=issue, stance=stance, date=day,
-            modality=_modality(root, None, sent),
-            confidence=round(0.6 * prediction.event_prob, 2)) for a in agents]
+        """A statement from the classifier's reading of a sentence no pattern explained."""
+        return fallback_statements(self.agents, self.matcher, doc_id, sent, base, mentions,
+                                   ctx, prediction)
 
     # --- structure --------------------------------------------------------------------
 
@@ -184,6 +189,8 @@ class Extractor:
                 # "pursues a balanced and neutral policy": the verb carries neutrality
                 return Predicate(verb, p.entry, p.tokens)
             return None  # "self-proclaimed republics", "occupied territories"
+        if votes.describes_motion(tok):
+            return None  # "a resolution that demands a withdrawal": the text's words
         if tok.i in absorbed and p.entry.polarity < 0 and p.entry.event_type == "REJECT":
             return None
         if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in heads:
@@ -197,8 +204,11 @@ class Extractor:
         if tok.dep_ in ("prep", "agent", "mark") or issuerefs.means(tok):
             return None  # "regarding the war", "according to", "through dialogue": not acts
         if tok.dep_ in ("acl", "relcl", "pcomp") and not any(c.dep_ in syntax.SUBJECTS
-                                                              for c in tok.children):
+                                                              for c in tok.children) and \
+                votes.joined_in(tok) is None:
             return None  # "the referendums on joining Russia": a description, not an act
+        if votes.joins_others(tok, heads):
+            return None  # "joined 30 other states in abstaining": the abstention is the act
         if tok.lemma_.lower() in syntax.CARRIER_VERBS and len(p.tokens) == 1 and any(
                 h != tok.i and (carrier := syntax.carrier_of(tok.doc[h])) is not None
                 and carrier.i == tok.i for h in heads):
@@ -216,8 +226,10 @@ class Extractor:
         tok, entry = pred.head, pred.entry
         if _controlled(tok):
             return []  # "pressured Central Asian countries to support": not their act
-        day, _ = act_date(_scoped_text(sent, tok, ctx.published, frame.head if frame else None),
-                          ctx.published, ctx.last_date, tok.idx - sent[0].idx)
+        scoped = actdates.about_dates_blanked(sent, tok, entry, _scoped_text(
+            sent, tok, ctx.published, frame.head if frame else None), ctx.published)
+        day, _ = act_date(scoped, ctx.published, ctx.sentence_date, tok.idx - sent[0].idx)
+        day = day or actdates.around_event(frame.head if frame else tok, ctx.events)
         if day is None and ctx.continues:
             day = ctx.last_date  # "... in March, when the assembly voted: X abstained"
         when = day or (None if syntax.present(tok) else ctx.previous_date) or ctx.published
@@ -227,13 +239,14 @@ class Extractor:
         ctx.last_account = next(iter(speakers or sources), ctx.last_account)
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
-        own_subj = syntax.subjects(tok)
+        own_subj = votes.members(tok) or syntax.subjects(tok)  # "X was among those that"
         subj = own_subj or preceding_group(tok, at)
         speaker_tokens = syntax.subjects(frame.head) if frame else subj
         if speaker_tokens and self._speaker is None and personal(speaker_tokens[0], at):
             found = self.agents.actors(speaker_tokens[:1], at, ctx, when=None)
             self._speaker = found[0] if found else None
-        agents = self.agents.actors(subj, at, ctx, when, speakers)
+        agents = self.agents.actors(subj, at, ctx, when, speakers) or self.agents.actors(
+            votes.whose(subj), at, ctx, when)  # "Eritrea, whose delegation took no part"
         borrowed = not agents and bool(own_subj) and bool(speakers)
         if not agents and not any(t.pos_ == "PROPN" for t in subj):
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
@@ -308,6 +321,9 @@ class Extractor:
         theme = [tok, *syntax.theme_tokens(tok, entry.roles)]
         stance = self._stance(entry, event, negated, issue, theme, pred.tokens,
                               borrowed and bool(agents)) if issue else None
+        issue, stance = votes.on_motion(tok, entry, event, ctx.motion, pred.tokens,
+                                        negated, ctx.motion_age <= 1) or (
+            issue, stance)  # "backed the resolution": what the resolution says
         if event == "NO_COMMENT":
             stance = "no_comment" if issue else None
         if entry is reprise.RESTATE:  # "Nur-Sultan has held this line"
@@ -319,10 +335,11 @@ class Extractor:
         target = self._target(tok, at, agents)
         # "does not recognise", "has not commented": true as of publication; a past act
         # with no date of its own continues the sentence before
-        date_value = day or (ctx.published if syntax.present(tok) else ctx.previous_date)
+        date_value = actdates.act_day(day, entry, event, frame.head if frame else None, tok, ctx)
         if self.agents.expanded and _vague_group(tok, entry, frame, issue, event):
             return []  # the subject's group: "Central Asian leaders stand with Putin"
-        ctx.last_date = day or ctx.last_date
+        if day and not actdates.in_background(tok):
+            ctx.last_date = day  # not "Uzbekistan, whose delegation skipped the 2 March vote"
         out = []
         for agent in agents:
             actor, reported_by, mod = _attribute(agent, speakers or sources, modality)

@@ -192,6 +192,9 @@ def negations(tok: Token, phrase: frozenset[int] = frozenset(),
            if c.i not in phrase and (c.dep_ == "neg" or (c.lower_ in ("never", "no", "neither")
                                                          and c.dep_ != "det"))}
     count = len(own)
+    noun_no = noun_no or any(c.dep_ == "det" and c.lower_ == "no" for i in phrase if i != tok.i
+                             and tok.doc[i].dep_ == "dobj" and tok.doc[i].head.i == tok.i
+                             for c in tok.doc[i].children)  # "took no part in the vote"
     if noun_no:
         count += 1  # "recorded no vote", "gave no comment"
     if ((tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass")) or tok.dep_ == "csubj") \

@@ -1,0 +1,176 @@
+"""Who cast a vote when the voters are named outside the voting clause: "Armenia, Georgia and
+Moldova were among the 40 states that abstained", "Moldova was one of 35 countries that
+voted against", "Laos, one of the few delegations that backed it, ...", "Mongolia joined 30
+other countries in abstaining". The act belongs to the named members of the counted group,
+each of them, not to the group noun the relative pronoun stands for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Token
+
+from . import syntax
+from .predicates import Entry, Predicate
+from .stance import IssueMatcher, lemmas
+
+StanceOf = Callable[[Entry, str, bool, str, list[Token]], str | None]
+
+RELATIVE = {"that", "which", "who"}
+COUNTED = {"among", "of"}  # "among the 35 countries that", "one of the states that"
+PARTITIVE = {"one", "two", "three", "four", "five", "several", "some", "many", "most", "few",
+             "each", "both", "all", "none"}
+
+
+def _group_of(rel_clause: Token) -> Token | None:
+    """The counted group a relative clause with a relative-pronoun subject describes."""
+    if rel_clause.dep_ != "relcl" or rel_clause.head.i == rel_clause.i:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE for c in rel_clause.children):
+        return None
+    group = rel_clause.head
+    if group.dep_ != "pobj" or group.head.lower_ not in COUNTED:
+        return None
+    return group
+
+
+def members(tok: Token) -> list[Token]:
+    """The named members whose act a relative clause or an "in V-ing" phrase reports, or
+    nothing when the act's subject is its own."""
+    joined = joined_in(tok)
+    if joined is not None:
+        return syntax.subjects(joined)
+    group = _group_of(tok)
+    if group is None:
+        return []
+    prep = group.head
+    holder = prep.head
+    if prep.lower_ == "of" and holder.lower_ not in PARTITIVE and holder.pos_ != "NUM":
+        return []  # "the resolution of the states that ...": not a member count
+    if holder.dep_ == "appos" and holder.head.i != holder.i:
+        return syntax.coordinated(holder.head)  # "Moldova, one of the states that ..."
+    if holder.dep_ == "attr" or holder.pos_ in ("AUX", "VERB"):
+        verb = holder.head if holder.dep_ == "attr" else holder
+        return syntax.subjects(verb)  # "X was one of the states that", "X were among"
+    if holder.pos_ == "PROPN":
+        return syntax.coordinated(holder)  # "Laos, among the states that abstained"
+    return []
+
+
+def joined_in(tok: Token) -> Token | None:
+    """"Mongolia joined 30 other countries in abstaining": the joining verb of a gerund
+    that is the joiner's own act."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() == "join" and verb.pos_ == "VERB" else None
+
+
+def joins_others(tok: Token, heads: set[int]) -> bool:
+    """Whether a "join" verb only introduces its subject's own act ("joined the other
+    members in voting against"), so that joining is not an act of its own."""
+    return tok.lemma_.lower() == "join" and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pcomp" and g.i in heads for g in c.children) for c in tok.children)
+
+
+def whose(subjects: list[Token]) -> list[Token]:
+    """"Eritrea, whose delegation took no part in the vote": the antecedent of "whose" in
+    a relative clause's subject, for when the subject itself names no one."""
+    for s in subjects:
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in s.children):
+            clause = s.head
+            if clause.dep_ == "relcl" and clause.head.i != clause.i:
+                return syntax.coordinated(clause.head)
+    return []
+
+
+MOTIONS = {"resolution", "text", "draft", "motion", "measure"}
+MOTION_HEADS = MOTIONS | {"vote", "ballot"}  # "the vote of 2 March demanding a withdrawal"
+VOTE_LEMMAS = {"vote for", "vote in favour", "vote against", "vote no"}
+ABSTAIN_LEMMAS = {"abstain", "abstention"}
+OPPOSITE = {"support": "oppose", "oppose": "support"}
+ENDING = {"end", "withdrawal", "halt", "cessation", "withdraw", "stop", "cease", "reversal"}
+
+
+def describes_motion(tok: Token) -> bool:
+    """"a resolution condemning X", "a resolution that demands X", "the text deplores X",
+    "a resolution which calls the referendum invalid": what a motion says, not anyone's act."""
+    while tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "conj") and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and _continues_relative(tok):
+            return True
+        tok = tok.head
+    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in MOTION_HEADS:
+        return True
+    return tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in MOTIONS
+                                      for c in tok.children)
+
+
+def _continues_relative(conj: Token) -> bool:
+    """"... a resolution that deplores X and demands Y", with "demands" parsed as a conjunct
+    of the main verb: a second verb in the tense of a motion's relative clause that ends
+    right before its "and"."""
+    i = conj.i - 1
+    doc = conj.doc
+    while i > 0 and (doc[i].is_punct or doc[i].dep_ == "cc"):
+        i -= 1
+    node = doc[i]
+    while node.head.i != node.i and node.dep_ != "relcl" and node.i != conj.head.i:
+        node = node.head
+    return node.dep_ == "relcl" and node.tag_ == conj.tag_ != conj.head.tag_ and \
+        node.head.lemma_.lower() in MOTION_HEADS
+
+
+def motion(preds: Sequence[Predicate], matcher: IssueMatcher, stance_of: StanceOf,
+           when: str | None) -> tuple[str, str | None] | None:
+    """The issue and stance of a motion the sentence describes (what voting for it means);
+    a verb of saying with no polarity of its own ("calls the referendum invalid") gives the
+    issue only."""
+    neutral: tuple[str, str | None] | None = None
+    for p in preds:
+        tok = p.head
+        if not describes_motion(tok):
+            continue
+        words = lemmas([tok, *syntax.object_tokens(tok)])
+        found = matcher.match(words, words, when)
+        if found is None:
+            continue
+        if p.entry.polarity == 0:
+            neutral = neutral or (found.issue, None)
+            continue
+        negated = syntax.negations(tok, p.tokens) % 2 == 1
+        theme = [tok, *syntax.theme_tokens(tok, p.entry.roles)]
+        event = p.entry.negated_event_type if negated and p.entry.negated_event_type else \
+            p.entry.event_type
+        stance = stance_of(p.entry, event, negated, found.issue, theme)
+        if any(t.lemma_.lower() in ENDING for t in theme):
+            stance = OPPOSITE.get(stance or "", stance)  # "demanding an end to the invasion"
+        return found.issue, stance
+    return neutral
+
+
+def on_motion(tok: Token, entry: Entry, event: str, last: tuple[str, str | None] | None,
+              phrase: frozenset[int] = frozenset(), negated: bool = False,
+              recent: bool = False) -> tuple[str, str | None] | None:
+    """A vote for or against the motion last described ("Serbia backed the resolution",
+    "voted against it"): the motion's issue, with its stance or the opposite; declining to
+    back it or to oppose it ("did not support the resolution") is neutral, and so is
+    abstaining when the motion was described in this sentence or the one before."""
+    if recent and last is not None and entry.lemma in ABSTAIN_LEMMAS and event == "STATEMENT":
+        return last[0], "neutral"  # "Nepal, one of the states that abstained"
+    if last is None or event not in ("SUPPORT", "REJECT"):
+        return None
+    voting = {t.lemma_.lower() for t in tok.sent} & (MOTIONS | {"vote", "abstain"})
+    objects = [t for t in syntax.object_tokens(tok) if t.dep_ in ("dobj", "pobj")
+               and (t.head.i == tok.i or t.head.head.i == tok.i) and t.i not in phrase]
+    named = [t for t in objects if t.lemma_.lower() in MOTIONS or t.lower_ == "it" and voting]
+    if not named and (entry.lemma not in VOTE_LEMMAS or objects):
+        return None  # "backed the resolution", "Moldova backed it"; not "voted against Moscow"
+    issue, stance = last
+    if stance not in OPPOSITE:
+        return issue, None
+    if negated:
+        return issue, "neutral"
+    return issue, stance if event == "SUPPORT" else OPPOSITE[stance]
+
