@@ -239,9 +239,24 @@ def _same_side(a: Actor, b: Actor) -> bool:
     return a.id == b.id or (a.country is not None and a.country == b.country)
 
 
-def _attribute(agent: Actor, speakers: list[Actor], modality: str
-               ) -> tuple[Actor, Actor | None, str]:
-    """Whose act it is, who reports it, and the modality."""
+def _commentator(actor: Actor) -> bool:
+    """A person who speaks for no state (an analyst, an academic, someone with no official
+    title): what they say states will do is commentary, not the states' acts."""
+    return actor.type == "person" and actor.country is None
+
+
+def _attribute(agent: Actor, speakers: list[Actor], modality: str,
+               source: Actor | None = None) -> tuple[Actor, Actor | None, str]:
+    """Whose act it is, who reports it, and the modality; ``source`` is who a framed
+    account comes from ("According to the Kremlin, X told Y that ...")."""
+    actor, reported_by, mod = _attributed(agent, speakers, modality)
+    if source is not None and reported_by is None and not _same_side(actor, source):
+        return actor, source, "reported" if mod in ("asserted", "informal") else mod
+    return actor, reported_by, mod
+
+
+def _attributed(agent: Actor, speakers: list[Actor], modality: str
+                ) -> tuple[Actor, Actor | None, str]:
     if not speakers:
         return agent, None, modality
     speaker = speakers[0]

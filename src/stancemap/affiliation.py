@@ -19,16 +19,30 @@ NOT_OFFICIALS = {"analyst", "expert", "researcher", "scholar", "professor", "jou
                  "writer", "historian", "specialist", "consultant", "director"}
 
 
-def affiliate(mentions: list[Mention], sent: Span, base: int, people: dict[str, Actor]
-              ) -> list[Mention]:
+OFFICIAL_TITLES = {"minister", "ministry", "deputy", "head", "spokesman", "spokeswoman",
+                   "spokesperson", "adviser", "advisor", "aide", "ambassador", "envoy",
+                   "diplomat", "official", "secretary", "administration", "presidential",
+                   "presidency", "president", "premier", "chairman", "representative", "consul",
+                   "press", "government", "cabinet", "office", "chief", "undersecretary"}
+NON_STATE_BODIES = {"institute", "university", "college", "school", "foundation", "think",
+                    "tank", "company", "firm", "corporation", "newspaper", "magazine", "party",
+                    "fund", "centre", "center", "museum", "club", "bank", "association",
+                    "council", "network", "programme", "program", "initiative", "opposition"}
+
+
+def affiliate(mentions: list[Mention], sent: Span, base: int, people: dict[str, Actor],
+              home: str | None = None) -> list[Mention]:
     """The mentions, with unaffiliated new people given the state their title names (and
-    remembered so in ``people``, the document's own people)."""
+    remembered so in ``people``, the document's own people); a title naming a state body
+    but no state ("the deputy head of the presidential administration") takes ``home``,
+    the state the text is about."""
     out = []
     for m in mentions:
         if m.actor.type == "person" and m.actor.country is None and \
                 m.method in NEW_PERSON_METHODS:
             country = _title_country(m, mentions) or \
-                _apposition_country(m, sent, base, mentions)
+                _apposition_country(m, sent, base, mentions) or \
+                _titled(m, sent, base, mentions, home)
             if country:
                 person = Actor(m.actor.id, m.actor.name, "person", country, "GOV")
                 people[person.id] = person
@@ -80,4 +94,38 @@ def _apposition_country(m: Mention, sent: Span, base: int, mentions: list[Mentio
         country = _country_at(list(appos.subtree), base, mentions, m)
         if country:
             return country
+    return None
+
+
+def _titled(m: Mention, sent: Span, base: int, mentions: list[Mention], home: str | None
+            ) -> str | None:
+    """A title around the name that is an official's, not adjacent to it: "Turkmenistan's
+    deputy foreign minister Batyr Amanov" (the name an apposition of the title), "Dilnoza
+    Azimova, the deputy head of the presidential administration" (no state: ``home``)."""
+    first = _token_at(sent, base, m.start)
+    if first is None:
+        return None
+    head = first
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    name = {t.i for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i}
+    titles: list[Token] = []
+    if head.dep_ == "appos" and head.head.lemma_.lower() in OFFICIAL_TITLES:
+        titles.append(head.head)  # "the deputy foreign minister, Batyr Amanov"
+    titles += [c for c in head.children if c.dep_ == "appos"]
+    for title in titles:
+        words = [t for t in title.subtree if t.i not in name and t.i not in
+                 {x.i for c in title.children if c.dep_ == "relcl" for x in c.subtree}]
+        lemmas = {t.lemma_.lower() for t in words}
+        if lemmas & (NOT_OFFICIALS | NON_STATE_BODIES) or not lemmas & OFFICIAL_TITLES:
+            continue
+        offsets = [base + t.idx for t in words]
+        inside = [o for o in mentions if o is not m and any(o.start <= x < o.end
+                                                             for x in offsets)]
+        states = [o.actor.country for o in inside if o.actor.type == "state"
+                  and o.actor.country]
+        if states:
+            return states[0]
+        if not inside and home and any(t.dep_ == "det" and t.lower_ == "the" for t in words):
+            return home
     return None

@@ -12,12 +12,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from . import ellipsis, gratitude, labels, readouts, reprise, spans, syntax
+from . import commentary, ellipsis, gratitude, labels, readouts, reprise, spans, syntax
 from .acts import (
     NEUTRAL_ENTRY,
     TOPIC_PREPS,
     WITHDRAWALS,
     _attribute,
+    _commentator,
     _confidence,
     _controlled,
     _dedupe,
@@ -62,7 +63,7 @@ class Extractor:
         ctx.current = sorted((i, m.actor) for i, m in at.items())
         preds = labels.relabel(sent, reprise.restatements(sent, self.lexicon.find(sent)))
         self.found_predicates = bool(preds)
-        speech, content_of = self._frames(preds)
+        speech, content_of = self._frames(preds, at)
         acts = self._acts(preds, speech, content_of)
         out: list[Statement] = []
         start, end = base + sent.start_char, base + sent.end_char
@@ -72,6 +73,7 @@ class Extractor:
         out += [s for _, found in done for s in found]
         out += ellipsis.repeated(sent, (start, end), done, at, ctx, self.agents)  # "as did X"
         out += gratitude.statements(doc_id, sent, (start, end), at, ctx, out, self.agents)
+        out = commentary.continued(doc_id, sent, (start, end), ctx, out)
         ctx.remember([m.actor for m in mentions])
         for s in out:
             if s.issue:
@@ -128,9 +130,12 @@ class Extractor:
 
     # --- structure --------------------------------------------------------------------
 
-    def _frames(self, preds: list[Predicate]) -> tuple[list[Predicate], dict[int, Predicate]]:
-        """Speech predicates, and for each token inside reported content its speaker's."""
-        speech = [p for p in preds if p.entry.is_speech or p.entry.modality == "denied"]
+    def _frames(self, preds: list[Predicate], at: dict[int, Mention]
+                ) -> tuple[list[Predicate], dict[int, Predicate]]:
+        """Speech predicates (and commentators' "warned that", "expects that"), and for each
+        token inside reported content its speaker's."""
+        speech = [p for p in preds if p.entry.is_speech or p.entry.modality == "denied"
+                  or commentary.framing(p, at)]
         content_of: dict[int, Predicate] = {}
         for s in sorted(speech, key=lambda p: -len(list(p.head.subtree))):
             framing = content_of.get(s.head.i)  # "X noted Y, the Kremlin said": not "said"
@@ -210,7 +215,7 @@ class Extractor:
         when = day or (None if syntax.present(tok) else ctx.previous_date) or ctx.published
         speakers = self.agents.actors(syntax.subjects(frame.head), at, ctx, when) if frame \
             else []
-        sources = [] if frame else self.agents.actors(syntax.according_to(sent), at, ctx, when)
+        sources = self.agents.actors(syntax.according_to(sent), at, ctx, when)
         ctx.last_account = next(iter(speakers or sources), ctx.last_account)
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
@@ -251,7 +256,7 @@ class Extractor:
             else sentence_lemmas  # "..., nor Moscow's claim to X": X is the conjunct's
         issue_match = self.matcher.match(own_lemmas, focus, when, _topic(near),
                                          own_object) if self.matcher else None
-        carried = self._carried_issue(objects, ctx)
+        carried = readouts.carried_issue(objects, ctx.last_issue)
         pronoun = next((t for t in objects if t.dep_ == "dobj" and
                         t.lower_ in ("them", "it")), None)
         if (carried or pronoun) and issue_match is None and self.matcher is not None:
@@ -296,7 +301,7 @@ class Extractor:
         also = self._paired_issue(issue, stance, theme) if issue else None
         more = self._conjunct_issues(tok, entry, event, negated, issue, when)
         modality = _modality(tok, frame, sent, entry)
-        target = self._target(tok, at, agents)
+        target = self.agents.target(tok, at, agents)
         # "does not recognise", "has not commented": true as of publication; a past act
         # with no date of its own continues the sentence before
         date_value = day or (ctx.published if syntax.present(tok) else ctx.previous_date)
@@ -304,8 +309,15 @@ class Extractor:
             return []  # the subject's group: "Central Asian leaders stand with Putin"
         ctx.last_date = day or ctx.last_date
         out = []
+        relayed = sources[0] if frame and speakers and sources else None
+        commenting = frame is not None and bool(speakers) and _commentator(speakers[0])
         for agent in agents:
-            actor, reported_by, mod = _attribute(agent, speakers or sources, modality)
+            actor, reported_by, mod = _attribute(agent, speakers or sources, modality, relayed)
+            if commenting or _commentator(actor) and (
+                    entry.is_speech or commentary.framing(pred, at)):
+                out.append(commentary.statement(doc_id, sent, span, speakers[0] if commenting
+                                                else actor, date_value, tok, mod))
+                continue  # an analyst's reading of what states will do: no state's act
             confidence = _confidence(issue_match is not None, bool(frame), mod)
             for i, st in [(issue, stance), *([also] if also else []), *more]:
                 out.append(Statement(
@@ -358,17 +370,6 @@ class Extractor:
                 return other, "support" if stance == "oppose" else "oppose"
         return None
 
-    def _carried_issue(self, theme: list[Token], ctx: DocContext) -> str | None:
-        """"Kazakhstan will never recognise their independence", "rejected the move": an
-        anaphor in the act's object carries the previous sentence's issue."""
-        if ctx.last_issue and any(
-                _issue_anaphor(t) or
-                (t.dep_ == "det" and t.lower_ in ("this", "these", "such")) or
-                t.lemma_.lower() in ("move", "decision", "step") and not
-                readouts.other_domain(t) for t in theme):
-            return ctx.last_issue
-        return None
-
     def _stance(self, entry: Entry, event: str, negated: bool, issue: str,
                 theme: list[Token]) -> str | None:
         """Stance from the predicate's polarity, negation, and how the themes of its object
@@ -390,10 +391,3 @@ class Extractor:
                 object_themes & self.matcher.issue_themes.get(issue, set()) - {"neutrality"}:
             polarity, relation = 1, 1  # "called territorial integrity the cornerstone of law"
         return stance_of(event, polarity, negated, relation, neutral)
-
-    def _target(self, tok: Token, at: dict[int, Mention], agents: list[Actor]) -> Actor | None:
-        for t in syntax.object_tokens(tok):
-            m = at.get(t.i)
-            if m and m.actor not in agents:
-                return self.agents.represent(m.actor, None)
-        return None
