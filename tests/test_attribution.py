@@ -160,3 +160,24 @@ def test_state_body_with_no_state_named_is_the_texts_state(resolve) -> None:  # 
         "Uzbekistan has avoided the subject. Aliya Serikova, the director of a research "
         "institute in Tashkent, said the referendums were not legitimate.")}
     assert found["Aliya Serikova"].country is None
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Kazakhstan has said little. Deputy Foreign Minister Akan Rakhmetullin said on Monday "
+     "that Astana would not recognise the referendums.", "KAZ"),
+    ("Kazakhstan has said little. Presidential aide Erlan Karimov said on Monday that "
+     "Astana would not recognise the referendums.", "KAZ"),
+    ("Kazakhstan has said little. Erlan Karimov, who heads the presidential press service, "
+     "said on Monday that the votes were illegal.", "KAZ"),
+    ("Kazakhstan has said little. Erlan Karimov, a deputy foreign minister, told reporters "
+     "the votes were illegal.", "KAZ"),
+    ("Kazakhstan has said little. Erlan Karimov, a former deputy foreign minister, told "
+     "reporters the votes were illegal.", None),
+    ("Uzbekistan has said little. Erlan Karimov, the head of a think tank in Tashkent, told "
+     "reporters the votes were illegal.", None),
+    ("Uzbekistan has said little. UN envoy Erlan Karimov told reporters the votes were "
+     "illegal.", None),
+])
+def test_titles_of_officials_the_knowledge_base_lacks(resolve, text, country) -> None:  # type: ignore[no-untyped-def]
+    people = [m.actor for m in resolve(text) if m.actor.type == "person"]
+    assert people and people[0].country == country

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from . import spans
 from .models import Actor, Mention
+from .names import NAME_TITLES
 
 NEW_PERSON_METHODS = {"ner", "propn"}
 NOT_OFFICIALS = {"analyst", "expert", "researcher", "scholar", "professor", "journalist",
@@ -97,35 +98,43 @@ def _apposition_country(m: Mention, sent: Span, base: int, mentions: list[Mentio
     return None
 
 
+LEADERS = {"head", "lead", "run", "chair", "direct"}  # "X, who heads the press service"
+
+
 def _titled(m: Mention, sent: Span, base: int, mentions: list[Mention], home: str | None
             ) -> str | None:
     """A title around the name that is an official's, not adjacent to it: "Turkmenistan's
-    deputy foreign minister Batyr Amanov" (the name an apposition of the title), "Dilnoza
-    Azimova, the deputy head of the presidential administration" (no state: ``home``)."""
-    first = _token_at(sent, base, m.start)
-    if first is None:
+    deputy foreign minister Batyr Amanov", "Deputy Foreign Minister A B", "Dilnoza Azimova,
+    the deputy head of the presidential administration", "X, who heads the press service"
+    (a state body and no state named: ``home``, the state the text is about)."""
+    inside = [t for t in spans.tokens(sent) if m.start <= base + t.idx < m.end]
+    if not inside:
         return None
-    head = first
+    head = inside[-1]
     while head.dep_ in ("compound", "flat") and head.head.i != head.i:
         head = head.head
-    name = {t.i for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i}
-    titles: list[Token] = []
+    first = next((t for t in inside if t.lower_ not in NAME_TITLES), inside[0])
+    name = {t.i for t in inside if t.i >= first.i}
+    groups = [[t for t in head.subtree if t.i < first.i]]  # titles before the name
     if head.dep_ == "appos" and head.head.lemma_.lower() in OFFICIAL_TITLES:
-        titles.append(head.head)  # "the deputy foreign minister, Batyr Amanov"
-    titles += [c for c in head.children if c.dep_ == "appos"]
-    for title in titles:
-        words = [t for t in title.subtree if t.i not in name and t.i not in
-                 {x.i for c in title.children if c.dep_ == "relcl" for x in c.subtree}]
+        groups.append(list(head.head.subtree))  # "the deputy foreign minister, Batyr Amanov"
+    groups += [list(c.subtree) for c in head.children if c.dep_ == "appos" or
+               c.dep_ == "relcl" and c.lemma_.lower() in LEADERS]
+    for group in groups:
+        words = [t for t in group if t.i not in name and t.i not in
+                 {x.i for c in t.children if c.dep_ == "relcl" and c.head.i != head.i
+                  for x in c.subtree}]
         lemmas = {t.lemma_.lower() for t in words}
-        if lemmas & (NOT_OFFICIALS | NON_STATE_BODIES) or not lemmas & OFFICIAL_TITLES:
+        if lemmas & (NOT_OFFICIALS | NON_STATE_BODIES | {"former", "ex"}) or \
+                not lemmas & OFFICIAL_TITLES:
             continue
         offsets = [base + t.idx for t in words]
-        inside = [o for o in mentions if o is not m and any(o.start <= x < o.end
-                                                             for x in offsets)]
-        states = [o.actor.country for o in inside if o.actor.type == "state"
+        named = [o for o in mentions if o is not m and any(o.start <= x < o.end
+                                                            for x in offsets)]
+        states = [o.actor.country for o in named if o.actor.type == "state"
                   and o.actor.country]
         if states:
             return states[0]
-        if not inside and home and any(t.dep_ == "det" and t.lower_ == "the" for t in words):
+        if not named and home:
             return home
     return None

@@ -74,8 +74,16 @@ def name_spans(sent: Span, ner: bool) -> list[tuple[Span, str]]:
     return runs
 
 
+# titles a name may follow in a run of proper nouns ("Deputy Foreign Minister A B")
+NAME_TITLES = {"deputy", "vice", "first", "foreign", "minister", "ministry", "presidential",
+               "aide", "adviser", "advisor", "ambassador", "envoy", "spokesman", "spokeswoman",
+               "spokesperson", "press", "secretary", "senior", "chief", "head", "prime"}
+
+
 def person_like(span: Span) -> bool:
     words = [t for t in span if t.text != "-"]
+    while len(words) > 2 and words[0].lower_ in NAME_TITLES:
+        words = words[1:]
     if not 2 <= len(words) <= 4 or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
         return False
     return all(w.text[:1].isupper() and w.text.replace("-", "").isalpha() and
