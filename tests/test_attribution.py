@@ -181,3 +181,24 @@ def test_state_body_with_no_state_named_is_the_texts_state(resolve) -> None:  # 
 def test_titles_of_officials_the_knowledge_base_lacks(resolve, text, country) -> None:  # type: ignore[no-untyped-def]
     people = [m.actor for m in resolve(text) if m.actor.type == "person"]
     assert people and people[0].country == country
+
+
+# --- 5. acts named inside another act, sources, pairs ---------------------------------------
+
+def test_an_act_the_sentence_names_or_judges_is_not_asserted_again(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Mirziyoyev, who on 3 March called Moscow's recognition of the two "
+                  "republics a mistake, met Erdogan in Ankara.")
+    assert "RUS" not in _actors(got) and "UZB" in _actors(got)
+
+
+def test_the_source_of_an_account_is_its_reporter_not_an_actor(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("According to the Kremlin's readout, the Tajik leader expressed "
+                  "understanding of the Russian side's actions in Ukraine.")
+    assert got and all(g[0] == "TJK" and g[4] == "RUS" for g in got)
+
+
+def test_the_two_leaders_are_the_two_this_sentence_names(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Tokayev flew to Baku on Monday. Tajik President Emomali Rahmon spoke with "
+                  "Putin on Friday, but the Tajik side's statement said only that the two "
+                  "leaders had discussed regional security.", sentence="Tajik President")
+    assert "KAZ" not in _actors(got) and {"TJK", "RUS"} <= _actors(got)

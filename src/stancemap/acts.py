@@ -308,3 +308,17 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
         elif key not in best or rank(s) > rank(best[key]):
             best[key] = s
     return [*best.values(), *extra]
+
+
+def _not_own_act(tok: Token) -> bool:
+    """A predicate noun that is no act of its own in this sentence: the source of an
+    account ("according to the Kremlin's readout"), or another actor's act that the
+    sentence's act names or judges ("called Moscow's recognition a mistake": the naming
+    is the act; Moscow's recognition is its theme)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(a.lower_ == "according" for a in tok.ancestors):
+        return True
+    carrier = syntax.carrier_of(tok)
+    return carrier is not None and carrier.lemma_.lower() in syntax.NAMING_VERBS and any(
+        c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children)

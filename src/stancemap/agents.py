@@ -242,7 +242,8 @@ class Agents:
             return []
         size = NUMBERS[count]
         picked: list[Actor] = []
-        for actor in reversed(ctx.recent):
+        for actor in [*(a for i, a in reversed(ctx.current) if i < tok.i),
+                      *reversed(ctx.recent)]:  # this sentence's first
             same = actor.type == kind or (kind == "state" and actor.type == "state")
             if same and actor not in picked and all(
                     actor.country != p.country or kind == "person" and actor.id != p.id

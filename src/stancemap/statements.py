@@ -29,6 +29,7 @@ from .acts import (
     _modality,
     _negative_governor,
     _neither_nor,
+    _not_own_act,
     _scoped_text,
     _statement_id,
     _topic,
@@ -186,7 +187,7 @@ class Extractor:
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
                 c.dep_ in syntax.SUBJECTS for c in tok.children):
             return None  # "Asked about Crimea, the president said": not the speaker's act
-        if tok.dep_ in ("prep", "agent", "mark"):
+        if tok.dep_ in ("prep", "agent", "mark") or _not_own_act(tok):
             return None  # "regarding the war", "according to": prepositions, not acts
         if tok.dep_ in ("acl", "relcl", "pcomp") and not any(c.dep_ in syntax.SUBJECTS
                                                               for c in tok.children):
