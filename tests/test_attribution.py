@@ -202,3 +202,10 @@ def test_the_two_leaders_are_the_two_this_sentence_names(extract) -> None:  # ty
                   "Putin on Friday, but the Tajik side's statement said only that the two "
                   "leaders had discussed regional security.", sentence="Tajik President")
     assert "KAZ" not in _actors(got) and {"TJK", "RUS"} <= _actors(got)
+
+
+def test_a_place_after_in_is_not_a_new_person(resolve) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("A Kazakh diplomat in Los Angeles said on Monday that Astana wanted talks. "
+                    "In Vladimir Putin's view, the talks were premature.")
+    people = {m.text for m in found if m.actor.type == "person"}
+    assert "Los Angeles" not in people and any("Putin" in p for p in people)
