@@ -209,3 +209,13 @@ def test_a_place_after_in_is_not_a_new_person(resolve) -> None:  # type: ignore[
                     "In Vladimir Putin's view, the talks were premature.")
     people = {m.text for m in found if m.actor.type == "person"}
     assert "Los Angeles" not in people and any("Putin" in p for p in people)
+
+
+def test_acts_inside_a_rumour_are_not_acts(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Rumours on social media that Moscow had asked Tajikistan to send soldiers to "
+                  "Ukraine, and had been refused, were rejected by the Tajik foreign ministry "
+                  "as false.")
+    assert "RUS" not in _actors(got)
+    got = extract("Claims that Uzbekistan had agreed to recognise the annexation of the four "
+                  "regions were denied by Tashkent on Monday.")
+    assert not any(g[3] == "support" for g in got)

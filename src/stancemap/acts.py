@@ -322,3 +322,23 @@ def _not_own_act(tok: Token) -> bool:
     carrier = syntax.carrier_of(tok)
     return carrier is not None and carrier.lemma_.lower() in syntax.NAMING_VERBS and any(
         c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children)
+
+
+CLAIM_NOUNS = {"report", "rumour", "rumor", "claim", "allegation", "suggestion", "speculation",
+               "story", "assertion", "accusation", "insinuation", "hint"}
+
+
+def _claimed(tok: Token) -> bool:
+    """An act inside what a report or rumour says ("Reports that Moscow had asked X to send
+    troops ... were dismissed"): a claim the sentence attributes to no one, and usually
+    denies, not an act that took place."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("relcl", "acl", "ccomp") and node.head.lemma_.lower() in CLAIM_NOUNS \
+                and any(c.dep_ == "mark" and c.lower_ == "that" or c.dep_ == "nsubj"
+                        for c in node.children):
+            return True
+        node = node.head
+    return False

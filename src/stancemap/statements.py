@@ -18,6 +18,7 @@ from .acts import (
     TOPIC_PREPS,
     WITHDRAWALS,
     _attribute,
+    _claimed,
     _commentator,
     _confidence,
     _controlled,
@@ -187,7 +188,7 @@ class Extractor:
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
                 c.dep_ in syntax.SUBJECTS for c in tok.children):
             return None  # "Asked about Crimea, the president said": not the speaker's act
-        if tok.dep_ in ("prep", "agent", "mark") or _not_own_act(tok):
+        if tok.dep_ in ("prep", "agent", "mark") or _not_own_act(tok) or _claimed(tok):
             return None  # "regarding the war", "according to": prepositions, not acts
         if tok.dep_ in ("acl", "relcl", "pcomp") and not any(c.dep_ in syntax.SUBJECTS
                                                               for c in tok.children):
