@@ -219,3 +219,12 @@ def test_acts_inside_a_rumour_are_not_acts(extract) -> None:  # type: ignore[no-
     got = extract("Claims that Uzbekistan had agreed to recognise the annexation of the four "
                   "regions were denied by Tashkent on Monday.")
     assert not any(g[3] == "support" for g in got)
+
+
+def test_its_minister_is_the_state_the_text_last_had_as_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Uzbekistan voted in favour in March. Turkmenistan has kept its distance. In "
+                  "May, on the president's orders, it sent grain to Afghanistan. In June its "
+                  "foreign minister said the country did not recognise the Donetsk and Luhansk "
+                  "people's republics.", sentence="In June")
+    assert ("TKM", "recognize-dnr-lnr", "oppose") in {(g[0], g[2], g[3]) for g in got}
+    assert "UZB" not in _actors(got)

@@ -157,6 +157,13 @@ class Agents:
                     i < tok.i or scene.local(i, tok) or tok.doc[i].dep_ == "poss"):
                 # "not on Uzbekistan's agenda", not "sanctions on Russian banks"
                 return self.kb.sector_actor(actor.country, sector)
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            state = ctx.subject_state  # "X has gone furthest. ... its foreign minister said"
+            if state is None:
+                found = self.salient_state(tok, ctx)
+                state = found.country if found is not None else None
+            if state in self.kb.actors:
+                return self.kb.sector_actor(state or "", sector)
         return self.definite_official(tok, ctx) or scene.generic_actor(self.kb, sector)
 
     def definite_official(self, tok: Token, ctx: DocContext) -> Actor | None:

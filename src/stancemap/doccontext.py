@@ -38,6 +38,7 @@ class DocContext:
     last_account: Actor | None = None  # who gave the last account reported ("X said")
     agents: list[Actor] = field(default_factory=list)  # statement actors so far, last last
     last_statements: list[Statement] = field(default_factory=list)  # the sentence before's
+    subject_state: str | None = None  # the last state a sentence had for its subject
     quote_open: bool = False  # a quotation runs on past the sentence before
     quoted: Actor | None = None  # the commentator whose quotation the sentence before was
 

@@ -77,6 +77,8 @@ class Extractor:
         out += gratitude.statements(doc_id, sent, (start, end), at, ctx, out, self.agents)
         out = commentary.continued(doc_id, sent, (start, end), ctx, out)
         ctx.remember([m.actor for m in mentions])
+        ctx.subject_state = next((a.country for i, a in ctx.current if a.type == "state" and
+                                  sent.doc[i].dep_ in ("nsubj", "nsubjpass")), ctx.subject_state)
         for s in out:
             if s.issue:
                 ctx.issues_seen[s.issue] = ctx.issues_seen.get(s.issue, 0) + 1
