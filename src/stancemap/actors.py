@@ -10,7 +10,7 @@ The knowledge base decides identity; spaCy's labels and parse only help. In orde
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -18,6 +18,8 @@ from spacy.tokens import Span, Token
 
 from . import spans
 from .affiliation import affiliate
+from .doccontext import Context as Context
+from .doccontext import first_state
 from .kb import METONYM_KINDS, Entry, KnowledgeBase
 from .models import Actor, Mention
 from .names import (
@@ -66,21 +68,6 @@ def _longest(trie: Trie, toks: list[str], i: int) -> tuple[int, Any]:
         if None in node:
             best = (j + 1, node[None])
     return best
-
-
-@dataclass
-class Context:
-    """What the resolver remembers within one document."""
-
-    published: str | None
-    last_seen: dict[str, int] = field(default_factory=dict)  # person id -> char offset
-    surnames: dict[str, str] = field(default_factory=dict)  # normalised surname -> person id
-    people: dict[str, Actor] = field(default_factory=dict)  # people this text names, by id
-    # (kept per document, not in the knowledge base: what one article says of a person does
-    # not change how another is read, whatever order or process reads them)
-
-    def person(self, actor_id: str, kb: KnowledgeBase) -> Actor | None:
-        return self.people.get(actor_id) or kb.actors.get(actor_id)
 
 
 @dataclass(slots=True)
@@ -139,7 +126,11 @@ class Resolver:
             if hit.actor.type == "person":
                 ctx.last_seen[hit.actor.id] = start
                 ctx.surnames.setdefault(norm(last.text), hit.actor.id)
-        return affiliate(mentions, sent, base, ctx.people)
+        found = affiliate(mentions, sent, base, ctx.people, ctx.home() or first_state(mentions))
+        for m in found:
+            if m.actor.type == "state" and m.actor.country:
+                ctx.states[m.actor.country] = ctx.states.get(m.actor.country, 0) + 1
+        return found
 
     # --- 1. aliases -------------------------------------------------------------------
 
@@ -186,6 +177,11 @@ class Resolver:
                 actor = self.kb.sector_actor(actor.id, "GOV")
             return _Hit(i, end, actor, "metonymy", CONFIDENCE["metonymy"])
         if actor.type == "person" and end - i == 1:
+            named = ctx.person(ctx.surnames.get(norm(kept[i].text)) or "", self.kb)
+            if named is not None and named.id != actor.id and actor.id not in ctx.last_seen:
+                # "Bakyt Orunbekov ... Orunbekov said": the person this text named, not
+                # a namesake in the knowledge base
+                return _Hit(i, end, named, "partial", CONFIDENCE["partial"])
             if sentence_initial(kept[i]) and kept[i].pos_ != "PROPN" and not named_subject(
                     kept[i]):
                 return None
@@ -385,3 +381,4 @@ class Resolver:
             known = Actor(actor_id, name, "person", country or None, "GOV" if country else None)
             ctx.people[actor_id] = known
         return _Hit(start, end, known, "ner", CONFIDENCE["ner"])
+

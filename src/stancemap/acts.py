@@ -245,9 +245,24 @@ def _same_side(a: Actor, b: Actor) -> bool:
     return a.id == b.id or (a.country is not None and a.country == b.country)
 
 
-def _attribute(agent: Actor, speakers: list[Actor], modality: str
-               ) -> tuple[Actor, Actor | None, str]:
-    """Whose act it is, who reports it, and the modality."""
+def _commentator(actor: Actor) -> bool:
+    """A person who speaks for no state (an analyst, an academic, someone with no official
+    title): what they say states will do is commentary, not the states' acts."""
+    return actor.type == "person" and actor.country is None
+
+
+def _attribute(agent: Actor, speakers: list[Actor], modality: str,
+               source: Actor | None = None) -> tuple[Actor, Actor | None, str]:
+    """Whose act it is, who reports it, and the modality; ``source`` is who a framed
+    account comes from ("According to the Kremlin, X told Y that ...")."""
+    actor, reported_by, mod = _attributed(agent, speakers, modality)
+    if source is not None and reported_by is None and not _same_side(actor, source):
+        return actor, source, "reported" if mod in ("asserted", "informal") else mod
+    return actor, reported_by, mod
+
+
+def _attributed(agent: Actor, speakers: list[Actor], modality: str
+                ) -> tuple[Actor, Actor | None, str]:
     if not speakers:
         return agent, None, modality
     speaker = speakers[0]
@@ -299,3 +314,37 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
         elif key not in best or rank(s) > rank(best[key]):
             best[key] = s
     return [*best.values(), *extra]
+
+
+def _not_own_act(tok: Token) -> bool:
+    """A predicate noun that is no act of its own in this sentence: the source of an
+    account ("according to the Kremlin's readout"), or another actor's act that the
+    sentence's act names or judges ("called Moscow's recognition a mistake": the naming
+    is the act; Moscow's recognition is its theme)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(a.lower_ == "according" for a in tok.ancestors):
+        return True
+    carrier = syntax.carrier_of(tok)
+    return carrier is not None and carrier.lemma_.lower() in syntax.NAMING_VERBS and any(
+        c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children)
+
+
+CLAIM_NOUNS = {"report", "rumour", "rumor", "claim", "allegation", "suggestion", "speculation",
+               "story", "assertion", "accusation", "insinuation", "hint"}
+
+
+def _claimed(tok: Token) -> bool:
+    """An act inside what a report or rumour says ("Reports that Moscow had asked X to send
+    troops ... were dismissed"): a claim the sentence attributes to no one, and usually
+    denies, not an act that took place."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("relcl", "acl", "ccomp") and node.head.lemma_.lower() in CLAIM_NOUNS \
+                and any(c.dep_ == "mark" and c.lower_ == "that" or c.dep_ == "nsubj"
+                        for c in node.children):
+            return True
+        node = node.head
+    return False

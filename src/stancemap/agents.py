@@ -6,13 +6,13 @@ state's government on the date of the act."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from . import spans, syntax
+from . import scene, spans, syntax
+from .doccontext import DocContext as DocContext
 from .kb import METONYM_KINDS, KnowledgeBase
-from .models import Actor, Mention, Statement
+from .models import Actor, Mention
 
 OFFICIAL_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "defense_minister",
                   "spokesperson", "speaker", "security_council_secretary", "chief_of_staff",
@@ -24,103 +24,11 @@ STATE_WORDS = {"it", "country", "state", "republic", "government", "authorities"
 PLURAL_PRONOUNS = {"they", "them"}
 GROUP_NOUNS = {"state", "country", "republic", "government", "nation", "capital", "leader",
                "neighbour", "neighbor"}
-DEFINITE = {"the", "these", "those", "this", "that", "such"}
 PAIR_NOUNS = {"leader": "person", "president": "person", "minister": "person",
               "counterpart": "person", "head": "person", "side": "state", "country": "state",
               "state": "state", "government": "state", "nation": "state"}
 DOCUMENT_VERBS = {"contain", "include", "omit", "lack", "mention", "feature"}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
-
-
-@dataclass
-class DocContext:
-    """What the extractor carries from sentence to sentence within one document."""
-
-    published: str | None
-    last_date: str | None = None
-    sentence_date: str | None = None  # last_date as the sentence began ("a day earlier")
-    after_headline: bool = False  # whether the sentence before was a headline-shaped line
-    last_issue: str | None = None
-    last_agents: list[Actor] = field(default_factory=list)  # agents of the last act
-    last_sign: int | None = None  # direction of the last act: +1 for, -1 against its object
-    last_stances: dict[str, tuple[str, str]] = field(default_factory=dict)  # by country/id
-    recent: list[Actor] = field(default_factory=list)  # actors mentioned, most recent last
-
-    issues_seen: dict[str, int] = field(default_factory=dict)
-    previous_issue: str | None = None  # the issue of the sentence just before
-    silence_issue: str | None = None  # the issue of the last "has not commented"
-    continues: bool = False  # the sentence before ended in ":"
-    previous_date: str | None = None  # the date the sentence before spoke of
-    paragraph_base: int | None = None  # offset of the paragraph of the sentence before
-    paragraph_ended: bool = True  # whether the sentence before closed its paragraph
-    last_speaker: Actor | None = None  # a person-like agent of the sentence before
-    last_account: Actor | None = None  # who gave the last account reported ("X said")
-    agents: list[Actor] = field(default_factory=list)  # statement actors so far, last last
-    last_statements: list[Statement] = field(default_factory=list)  # the sentence before's
-    dated: dict[str, str] = field(default_factory=dict)  # actor key -> day of its last act
-    events: dict[str, str] = field(default_factory=dict)  # "vote" -> the day the text gave
-    motion: tuple[str, str | None] | None = None  # the issue and stance of the last motion
-    motion_age: int = 99  # sentences since the last motion was described (0: this one)
-
-    def topic(self) -> str | None:
-        """The issue the document has dealt with most so far (the last one on a tie)."""
-        if not self.issues_seen:
-            return self.last_issue
-        top = max(self.issues_seen.values())
-        if self.last_issue and self.issues_seen.get(self.last_issue) == top:
-            return self.last_issue
-        return max(self.issues_seen, key=lambda k: self.issues_seen[k])
-
-    noun_issues: dict[str, str] = field(default_factory=dict)  # "vote" -> issue it named
-
-    def learn_nouns(self, tokens: Sequence[Token], issue: str) -> None:
-        """Nouns of an act's phrase that matched an issue, for definite descriptions later."""
-        for t in tokens:
-            if t.pos_ == "NOUN":
-                self.noun_issues[t.lemma_.lower()] = issue
-
-    def recall_noun(self, tokens: Sequence[Token]) -> str | None:
-        """"The votes", "the ceremony": a definite noun of the act's phrase that an earlier
-        act's phrase used on an issue."""
-        for t in tokens:
-            if t.pos_ == "NOUN" and t.lemma_.lower() in self.noun_issues and any(
-                    c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children):
-                return self.noun_issues[t.lemma_.lower()]
-        return None
-
-    def remember(self, actors: Sequence[Actor]) -> None:
-        self.recent.extend(actors)
-        del self.recent[:-30]
-        for a in actors:
-            if a.country:
-                self.state_counts[a.country] = self.state_counts.get(a.country, 0) + 1
-
-    state_counts: dict[str, int] = field(default_factory=dict)  # mentions by country
-
-    def home_state(self) -> str | None:
-        """The state the text is about: the most mentioned (its acts count double), the
-        first named winning a tie ("officials in the capital", with no capital named)."""
-        if not self.state_counts:
-            return None
-        first = list(self.state_counts)
-        acted: dict[str, int] = {}
-        for a in self.agents:
-            acted[a.country or ""] = acted.get(a.country or "", 0) + 1
-        return max(first, key=lambda c: (self.state_counts[c] + acted.get(c, 0),
-                                         -first.index(c)))
-
-    current: list[tuple[int, Actor]] = field(default_factory=list)  # this sentence's mentions
-
-    def last(self, kind: str, before: Token | None = None) -> Actor | None:
-        """The most recent actor of a kind: earlier in this sentence, then before it."""
-        if before is not None:
-            for i, actor in reversed(self.current):
-                if i < before.i and actor.type == kind:
-                    return actor
-        for actor in reversed(self.recent):
-            if actor.type == kind:
-                return actor
-        return None
 
 
 class Agents:
@@ -165,9 +73,13 @@ class Agents:
         for t in parts:
             if t.i in at:
                 return at[t.i].actor
-        found = self.capital(tok, parts, ctx)
+        found = self.capital(tok, parts, ctx) or self.placed(tok, at)
         if found is not None:
             return found
+        if tok.lower_ in PERSON_PRONOUNS:
+            found = self.reporting_person(tok, at, ctx)
+            if found is not None:
+                return found
         for t in [tok, *parts]:  # "none of the five states": the group named before
             found = self.coreference(t, ctx, speakers)
             if found is not None:
@@ -190,6 +102,36 @@ class Agents:
         home = ctx.home_state()
         return self.kb.sector_actor(home, "GOV") if home in self.kb.actors else None
 
+    def placed(self, tok: Token, at: dict[int, Mention]) -> Actor | None:
+        """An unnamed body in a clause set in a state's capital: "In Tashkent, the foreign
+        ministry said", "Bishkek, where the presidential office said"."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "poss" for c in tok.children) \
+                or lemma not in AGENT_HEADS | PERSON_HEADS | STATE_WORDS:
+            return None
+        state = scene.place_state(tok, at, self.kb)
+        if state is None or state not in self.kb.actors:
+            return None
+        sector = self.kb.institutions.get((lemma,)) or "GOV"
+        return self.kb.sector_actor(state, sector)
+
+    def reporting_person(self, tok: Token, at: dict[int, Mention], ctx: DocContext
+                         ) -> Actor | None:
+        """"X told Y that he ...": the subject pronoun of reported speech is the person
+        reporting it (not the last person named, the one spoken to)."""
+        node = tok.head
+        for _ in range(3):
+            if node.dep_ == "ccomp" and node.head.i != node.i:
+                subj = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj and subj[0].i != tok.i and personal(subj[0], at) and \
+                        subj[0].lower_ not in PERSON_PRONOUNS:
+                    return self.actor_at(subj[0], at, ctx)
+                return None
+            if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
     def seat(self, tok: Token) -> Actor | None:
         """A seat of government the resolver took for a place ("according to the Kremlin",
         "by Moscow"): that state's government."""
@@ -208,14 +150,38 @@ class Agents:
             (tok.lower_,))
         if sector is None or tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        for _, actor in reversed(ctx.current):
-            if actor.type == "state" and actor.country in self.kb.actors:
+        if scene.others(tok, {i for i, _ in ctx.current}):
+            return scene.generic_actor(self.kb, sector)  # "Western governments"
+        for i, actor in reversed(ctx.current):
+            if actor.type == "state" and actor.country in self.kb.actors and (
+                    i < tok.i or scene.local(i, tok) or tok.doc[i].dep_ == "poss"):
+                # "not on Uzbekistan's agenda", not "sanctions on Russian banks"
                 return self.kb.sector_actor(actor.country, sector)
-        actor_id = f"generic:{sector.lower()}"
-        if actor_id not in self.kb.actors:
-            name = self.kb.sectors.get(sector, sector.lower()).capitalize()
-            self.kb.add_actor(Actor(actor_id, name, "group", None, sector), "kb")
-        return self.kb.actors[actor_id]
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            state = ctx.subject_state  # "X has gone furthest. ... its foreign minister said"
+            if state is None:
+                found = self.salient_state(tok, ctx)
+                state = found.country if found is not None else None
+            if state in self.kb.actors:
+                return self.kb.sector_actor(state or "", sector)
+        return self.definite_official(tok, ctx) or scene.generic_actor(self.kb, sector)
+
+    def definite_official(self, tok: Token, ctx: DocContext) -> Actor | None:
+        """"The minister said", with no state in the sentence: the official of that kind
+        named last (any official if none), else the state that acted last."""
+        lemma = tok.lemma_.lower()
+        if lemma not in PERSON_HEADS or tok.tag_ != "NN" or not any(
+                c.lower_ == "the" for c in tok.children):
+            return None
+        officials = [a for a in reversed(ctx.recent) if a.type == "person" and
+                     self.represent(a, None).type == "state"]
+        for person in officials:
+            if any(lemma in r.role or lemma == "president" and r.role == "head_of_state"
+                   for r in self.kb.person_roles.get(person.id, [])):
+                return person
+        if ctx.agents and ctx.agents[-1].country in self.kb.actors:
+            return self.kb.sector_actor(ctx.agents[-1].country or "", "GOV")
+        return officials[0] if officials else None
 
     def coreference(self, tok: Token, ctx: DocContext, speakers: Sequence[Actor] = ()
                      ) -> Actor | None:
@@ -283,7 +249,8 @@ class Agents:
             return []
         size = NUMBERS[count]
         picked: list[Actor] = []
-        for actor in reversed(ctx.recent):
+        for actor in [*(a for i, a in reversed(ctx.current) if i < tok.i),
+                      *reversed(ctx.recent)]:  # this sentence's first
             same = actor.type == kind or (kind == "state" and actor.type == "state")
             if same and actor not in picked and all(
                     actor.country != p.country or kind == "person" and actor.id != p.id
@@ -292,6 +259,14 @@ class Agents:
             if len(picked) == size:
                 return list(reversed(picked))
         return []
+
+    def target(self, tok: Token, at: dict[int, Mention], agents: list[Actor]) -> Actor | None:
+        """The first actor named in an act's object that is not one of its agents."""
+        for t in syntax.object_tokens(tok):
+            m = at.get(t.i)
+            if m and m.actor not in agents:
+                return self.represent(m.actor, None)
+        return None
 
     def represent(self, actor: Actor, when: str | None) -> Actor:
         """Officials stand for their state's government (or their organisation) while in

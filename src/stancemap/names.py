@@ -14,6 +14,7 @@ from . import spans
 
 LOC_PREPS = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside",
              "within", "via", "through", "toward", "towards", "throughout", "between", "over"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "throughout"}
 GOVERNMENT_NOUNS = {"official", "officials", "authority", "authorities", "government",
                     "leadership", "leader", "diplomat", "policymaker", "ministry", "regime"}
 HONORIFICS = {"mr", "ms", "mrs", "dr", "sen", "gen", "general", "sir", "madam", "comrade"}
@@ -74,10 +75,22 @@ def name_spans(sent: Span, ner: bool) -> list[tuple[Span, str]]:
     return runs
 
 
+# titles a name may follow in a run of proper nouns ("Deputy Foreign Minister A B")
+NAME_TITLES = {"deputy", "vice", "first", "foreign", "minister", "ministry", "presidential",
+               "aide", "adviser", "advisor", "ambassador", "envoy", "spokesman", "spokeswoman",
+               "spokesperson", "press", "secretary", "senior", "chief", "head", "prime"}
+
+
 def person_like(span: Span) -> bool:
     words = [t for t in span if t.text != "-"]
-    if not 2 <= len(words) <= 4 or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
+    while len(words) > 2 and words[0].lower_ in NAME_TITLES:
+        words = words[1:]
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if not 2 <= len(words) <= 4 or before == "the":
         return False
+    after = span.doc[span.end].tag_ if span.end < len(span.doc) else ""
+    if before in PLACE_PREPS and after != "POS":
+        return False  # "a diplomat in New York" (not "in Vladimir Putin's view")
     return all(w.text[:1].isupper() and w.text.replace("-", "").isalpha() and
                w.lower_ not in ORG_WORDS and not w.text.isupper() for w in words)
 

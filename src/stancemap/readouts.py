@@ -21,7 +21,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from . import syntax
-from .acts import _event_type
+from .acts import _event_type, _issue_anaphor
 from .agents import DocContext
 from .kb import KnowledgeBase
 from .models import Mention
@@ -233,3 +233,15 @@ def silenced(preds: Sequence[Predicate]) -> set[int]:
         out |= {q.head.i for q in preds if q is not p and q.head.i in inside and
                 q.head.i not in p.tokens}
     return out
+
+
+def carried_issue(theme: list[Token], last_issue: str | None) -> str | None:
+    """"Kazakhstan will never recognise their independence", "rejected the move": an
+    anaphor in the act's object carries the previous sentence's issue."""
+    if last_issue and any(
+            _issue_anaphor(t) or
+            (t.dep_ == "det" and t.lower_ in ("this", "these", "such")) or
+            t.lemma_.lower() in ("move", "decision", "step") and not
+            other_domain(t) for t in theme):
+        return last_issue
+    return None

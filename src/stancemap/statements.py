@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from . import (
     actdates,
+    commentary,
     ellipsis,
     gratitude,
     issuerefs,
@@ -29,6 +30,8 @@ from .acts import (
     TOPIC_PREPS,
     WITHDRAWALS,
     _attribute,
+    _claimed,
+    _commentator,
     _confidence,
     _controlled,
     _dedupe,
@@ -39,6 +42,7 @@ from .acts import (
     _modality,
     _negative_governor,
     _neither_nor,
+    _not_own_act,
     _scoped_text,
     _statement_id,
     _topic,
@@ -79,7 +83,7 @@ class Extractor:
         ctx.current = sorted((i, m.actor) for i, m in at.items())
         preds = labels.relabel(sent, reprise.restatements(sent, self.lexicon.find(sent)))
         self.found_predicates = bool(preds)
-        speech, content_of = self._frames(preds)
+        speech, content_of = self._frames(preds, at)
         acts = self._acts(preds, speech, content_of)
         out: list[Statement] = []
         start, end = base + sent.start_char, base + sent.end_char
@@ -103,7 +107,10 @@ class Extractor:
         out += [s for _, found in done for s in found]
         out += ellipsis.repeated(sent, (start, end), done, at, ctx, self.agents)  # "as did X"
         out += gratitude.statements(doc_id, sent, (start, end), at, ctx, out, self.agents)
+        out = commentary.continued(doc_id, sent, (start, end), ctx, out)
         ctx.remember([m.actor for m in mentions])
+        ctx.subject_state = next((a.country for i, a in ctx.current if a.type == "state" and
+                                  sent.doc[i].dep_ in ("nsubj", "nsubjpass")), ctx.subject_state)
         for s in out:
             if s.issue:
                 ctx.issues_seen[s.issue] = ctx.issues_seen.get(s.issue, 0) + 1
@@ -144,9 +151,12 @@ class Extractor:
 
     # --- structure --------------------------------------------------------------------
 
-    def _frames(self, preds: list[Predicate]) -> tuple[list[Predicate], dict[int, Predicate]]:
-        """Speech predicates, and for each token inside reported content its speaker's."""
-        speech = [p for p in preds if p.entry.is_speech or p.entry.modality == "denied"]
+    def _frames(self, preds: list[Predicate], at: dict[int, Mention]
+                ) -> tuple[list[Predicate], dict[int, Predicate]]:
+        """Speech predicates (and commentators' "warned that", "expects that"), and for each
+        token inside reported content its speaker's."""
+        speech = [p for p in preds if p.entry.is_speech or p.entry.modality == "denied"
+                  or commentary.framing(p, at)]
         content_of: dict[int, Predicate] = {}
         for s in sorted(speech, key=lambda p: -len(list(p.head.subtree))):
             framing = content_of.get(s.head.i)  # "X noted Y, the Kremlin said": not "said"
@@ -201,7 +211,8 @@ class Extractor:
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
                 c.dep_ in syntax.SUBJECTS for c in tok.children):
             return None  # "Asked about Crimea, the president said": not the speaker's act
-        if tok.dep_ in ("prep", "agent", "mark") or issuerefs.means(tok):
+        if tok.dep_ in ("prep", "agent", "mark") or issuerefs.means(tok) or \
+                _not_own_act(tok) or _claimed(tok):
             return None  # "regarding the war", "according to", "through dialogue": not acts
         if tok.dep_ in ("acl", "relcl", "pcomp") and not any(c.dep_ in syntax.SUBJECTS
                                                               for c in tok.children) and \
@@ -235,7 +246,7 @@ class Extractor:
         when = day or (None if syntax.present(tok) else ctx.previous_date) or ctx.published
         speakers = self.agents.actors(syntax.subjects(frame.head), at, ctx, when) if frame \
             else []
-        sources = [] if frame else self.agents.actors(syntax.according_to(sent), at, ctx, when)
+        sources = self.agents.actors(syntax.according_to(sent), at, ctx, when)
         ctx.last_account = next(iter(speakers or sources), ctx.last_account)
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
@@ -278,7 +289,7 @@ class Extractor:
             else sentence_lemmas  # "..., nor Moscow's claim to X": X is the conjunct's
         issue_match = self.matcher.match(own_lemmas, focus, when, _topic(near),
                                          own_object) if self.matcher else None
-        carried = self._carried_issue(objects, ctx)
+        carried = readouts.carried_issue(objects, ctx.last_issue)
         pronoun = next((t for t in objects if t.dep_ == "dobj" and
                         t.lower_ in ("them", "it")), None)
         if (carried or pronoun) and issue_match is None and self.matcher is not None:
@@ -332,7 +343,7 @@ class Extractor:
         also = issuerefs.paired_issue(self.matcher, issue, stance, theme) if issue else None
         more = self._conjunct_issues(tok, entry, event, negated, issue, when)
         modality = _modality(tok, frame, sent, entry)
-        target = self._target(tok, at, agents)
+        target = self.agents.target(tok, at, agents)
         # "does not recognise", "has not commented": true as of publication; a past act
         # with no date of its own continues the sentence before
         date_value = actdates.act_day(day, entry, event, frame.head if frame else None, tok, ctx)
@@ -341,8 +352,15 @@ class Extractor:
         if day and not actdates.in_background(tok):
             ctx.last_date = day  # not "Uzbekistan, whose delegation skipped the 2 March vote"
         out = []
+        relayed = sources[0] if frame and speakers and sources else None
+        commenting = frame is not None and bool(speakers) and _commentator(speakers[0])
         for agent in agents:
-            actor, reported_by, mod = _attribute(agent, speakers or sources, modality)
+            actor, reported_by, mod = _attribute(agent, speakers or sources, modality, relayed)
+            if commenting or _commentator(actor) and (
+                    entry.is_speech or commentary.framing(pred, at)):
+                out.append(commentary.statement(doc_id, sent, span, speakers[0] if commenting
+                                                else actor, date_value, tok, mod))
+                continue  # an analyst's reading of what states will do: no state's act
             confidence = _confidence(issue_match is not None, bool(frame), mod)
             for i, st in [(issue, stance), *([also] if also else []), *more]:
                 out.append(Statement(
@@ -382,27 +400,9 @@ class Extractor:
             out.append((other, stance))
         return out
 
-    def _carried_issue(self, theme: list[Token], ctx: DocContext) -> str | None:
-        """"Kazakhstan will never recognise their independence", "rejected the move": an
-        anaphor in the act's object carries the previous sentence's issue."""
-        if ctx.last_issue and any(
-                _issue_anaphor(t) or
-                (t.dep_ == "det" and t.lower_ in ("this", "these", "such")) or
-                t.lemma_.lower() in ("move", "decision", "step") and not
-                readouts.other_domain(t) for t in theme):
-            return ctx.last_issue
-        return None
-
     def _stance(self, entry: Entry, event: str, negated: bool, issue: str,
                 theme: list[Token], own: Sequence[int] = (), borrowed: bool = False
                 ) -> str | None:
         assert self.matcher is not None
         return issuerefs.act_stance(self.matcher, entry, event, negated, issue, theme,
                                     set(own), borrowed, self._plain)
-
-    def _target(self, tok: Token, at: dict[int, Mention], agents: list[Actor]) -> Actor | None:
-        for t in syntax.object_tokens(tok):
-            m = at.get(t.i)
-            if m and m.actor not in agents:
-                return self.agents.represent(m.actor, None)
-        return None

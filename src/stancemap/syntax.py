@@ -43,13 +43,39 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         own = own or _nominal_agents(tok)
         return sorted({t for s in own for t in coordinated(s)}, key=lambda t: t.i)
     if not own and tok.dep_ in INHERIT and tok.head.i != tok.i and depth < 3:
-        return subjects(tok.head, depth + 1)
-    if not own and tok.dep_ == "relcl" and tok.head.i != tok.i:
-        own = [tok.head]
+        return subjects(_relative_conjunct(tok) or tok.head, depth + 1)
+    if tok.dep_ == "relcl" and tok.head.i != tok.i:
+        own = [relative_antecedent(tok, s) for s in own] if own else [tok.head]
     out: list[Token] = []
     for s in own:
         out.extend(coordinated(s))
     return sorted(set(out), key=lambda t: t.i)
+
+
+REL_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def relative_antecedent(clause: Token, subj: Token) -> Token:
+    """The subject of a relative clause: "Rahmon, who said ..." and "Kazakhstan, whose
+    foreign ministry said ..." are acts of the noun the clause modifies (its body's acts
+    are the state's); any other subject ("the votes that Ukraine rejected") is its own."""
+    if subj.lower_ in REL_PRONOUNS and subj.tag_ in ("WP", "WDT"):
+        return clause.head
+    if any(c.dep_ == "poss" and c.lower_ == "whose" for c in subj.children):
+        return clause.head
+    return subj
+
+
+def _relative_conjunct(tok: Token) -> Token | None:
+    """The relative clause a verb the parser coordinated with the main clause really
+    continues: "X split as the assembly adopted a resolution that deplores Y and demands
+    Z" (the second verb agrees with the relative clause's, not with the main verb)."""
+    if tok.dep_ != "conj" or tok.pos_ not in ("VERB", "AUX") or tok.tag_ == tok.head.tag_:
+        return None
+    for t in reversed(tok.doc[tok.head.i + 1 : tok.i]):
+        if t.dep_ == "relcl" and t.tag_ == tok.tag_ and t.head.i > tok.head.i:
+            return t
+    return None
 
 
 def coordinated(tok: Token) -> list[Token]:
@@ -146,7 +172,10 @@ def _nominal_agents(tok: Token) -> list[Token]:
     """Agents of a predicate noun: "Kazakhstan's refusal", "the statement by the ministry",
     "Kazakh position", or the subject of "expressed support"."""
     poss = [c for c in tok.children if c.dep_ == "poss"]
-    if poss and not (poss[0].pos_ == "PRON" and carrier_of(tok) is not None):
+    carrier = carrier_of(tok)
+    if poss and carrier is not None and carrier.lemma_.lower() in ("share", "echo"):
+        return subjects(carrier)  # "he shared Moscow's concern": the sharer's act
+    if poss and not (poss[0].pos_ == "PRON" and carrier is not None):
         return poss  # "Kazakhstan's refusal" (but "they expressed their support": the subject)
     by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
           if g.dep_ == "pobj"]
@@ -156,7 +185,6 @@ def _nominal_agents(tok: Token) -> list[Token]:
             c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()]
     if mods:
         return mods
-    carrier = carrier_of(tok)
     if carrier is not None:
         return subjects(carrier)  # "... and has avoided public comment": inherited subjects
     return []
@@ -283,12 +311,17 @@ def content_region(speech: Token) -> set[int]:
         if c.dep_ in ("ccomp", "parataxis", "xcomp") or (c.dep_ == "dobj" and
                                                          c.pos_ == "VERB"):
             region |= {t.i for t in c.subtree}
+    nominal = any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in speech.children)
     for t in speech.subtree:  # "stated at a hearing that X ...", misparsed as a relative
-        if t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that"
-                                     for c in t.children):
+        # (not "held a ceremony after votes that X rejected": a verb with a nominal object
+        # reports nothing)
+        if not nominal and t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                     for c in t.children):
             region |= {x.i for x in t.subtree}
     if not region and speech.dep_ in ("parataxis", "ccomp", "advcl") and \
-            speech.head.i != speech.i:
+            speech.head.i != speech.i and not any(
+                c.dep_ in ("dobj", "mark") or c.tag_ in ("WDT", "WP", "WRB")
+                for c in speech.children):  # not "whatever its ministry says"
         own = {t.i for t in speech.subtree}
         region = {t.i for t in speech.head.subtree} - own
     return region
