@@ -25,7 +25,7 @@ def headline_shaped(sent: Span) -> bool:
     lines = _lines(sent)
     if not all(ln and ln[-1] not in FINAL and len(ln.split()) <= MAX_WORDS for ln in lines):
         return False
-    whole = sent.doc.text
+    whole = spans.doc_text(sent.doc)
     before = whole[:sent.start_char].rstrip(" \t")
     after = whole[sent.end_char:].lstrip(" \t")
     ends_line = spans.text(sent).rstrip(" \t").endswith("\n") or not after or \

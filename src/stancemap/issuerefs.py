@@ -67,18 +67,22 @@ def _kind_of(matcher: IssueMatcher, t: Token, issue: str) -> bool:
 
 
 def _scope(tok: Token, focus: Sequence[Token], whole: bool) -> list[Token]:
-    """Where an act's kind nouns are looked for: its own phrase, the subject of the clause
-    when that is a thing ("the listings were called unfounded", "the ballot reflected the
-    will of ..."), the whole clause of a neutral line ("would keep to a neutral line and not
-    be drawn into the conflict"); never inside a relative clause ("labour that fled the
-    war")."""
+    """The kind nouns where an act's kind nouns are looked for: its own phrase, the subject
+    of the clause when that is a thing ("the listings were called unfounded", "the ballot
+    reflected the will of ..."), the whole clause of a neutral line ("would keep to a
+    neutral line and not be drawn into the conflict"); never inside a relative clause
+    ("labour that fled the war")."""
     node = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") else tok
     things = [*syntax.subjects(node), *(c for c in node.children if c.dep_ == "nsubjpass")]
     out = [*focus, *(x for s in things if s.pos_ == "NOUN" for x in s.subtree)]
     if whole:
         out += list(node.subtree)
+    out = [t for t in out if _kind_noun(t)]  # the only tokens anaphor_issue reads
+    if not out:
+        return out
+    inside = {x.i for x in tok.subtree}
     return [t for t in out if not any(a.dep_ in ("relcl", "acl") and a.i != tok.i
-                                      for a in t.ancestors if a.i in {x.i for x in tok.subtree})]
+                                      and a.i in inside for a in t.ancestors)]
 
 
 def anaphor_issue(matcher: IssueMatcher, tok: Token, focus: Sequence[Token],

@@ -44,6 +44,11 @@ def tokens(span: Span) -> list[Token]:
     return _entry(span.doc)[1][span.start : span.end]
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, as ``doc.text``."""
+    return _entry(doc)[2]
+
+
 def text(span: Span) -> str:
     """The span's text, as ``span.text``."""
     return _entry(span.doc)[2][span.start_char : span.end_char]
@@ -58,6 +63,21 @@ def memo(span: Span, what: str, compute: Callable[[Span], T]) -> T:
     if hit is not None and hit[0] is doc:
         return hit[1]  # type: ignore[no-any-return]
     value = compute(span)
+    if len(_MEMO) >= _MAX_MEMO:
+        _MEMO.clear()
+    _MEMO[key] = (doc, value)
+    return value
+
+
+def memo_token(tok: Token, what: str, compute: Callable[[Token], T]) -> T:
+    """``compute(tok)``, worked out once per token and ``what`` (values must not be mutated
+    by callers)."""
+    doc = tok.doc
+    key = (id(doc), tok.i, -1, what)
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]  # type: ignore[no-any-return]
+    value = compute(tok)
     if len(_MEMO) >= _MAX_MEMO:
         _MEMO.clear()
     _MEMO[key] = (doc, value)

@@ -31,9 +31,13 @@ NAMING_VERBS = {"call", "regard", "view", "see", "treat", "consider", "describe"
                 "greet", "welcome", "receive", "characterize", "characterise", "assess"}
 
 
-def subjects(tok: Token, depth: int = 0) -> list[Token]:
+def subjects(tok: Token) -> list[Token]:
     """Subject tokens of a predicate, inherited from governing clauses where it has none
     ("Kazakhstan refused to recognise", "met and agreed"), with coordinated conjuncts."""
+    return list(spans.memo_token(tok, "subjects", _subjects))
+
+
+def _subjects(tok: Token, depth: int = 0) -> tuple[Token, ...]:
     own = [c for c in tok.children if c.dep_ in SUBJECTS]
     passive_agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children
                      if g.dep_ == "pobj"]
@@ -41,15 +45,15 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         own = passive_agent
     if tok.pos_ in ("NOUN", "PROPN"):
         own = own or _nominal_agents(tok)
-        return sorted({t for s in own for t in coordinated(s)}, key=lambda t: t.i)
+        return tuple(sorted({t for s in own for t in coordinated(s)}, key=lambda t: t.i))
     if not own and tok.dep_ in INHERIT and tok.head.i != tok.i and depth < 3:
-        return subjects(_relative_conjunct(tok) or tok.head, depth + 1)
+        return _subjects(_relative_conjunct(tok) or tok.head, depth + 1)
     if tok.dep_ == "relcl" and tok.head.i != tok.i:
         own = [relative_antecedent(tok, s) for s in own] if own else [tok.head]
     out: list[Token] = []
     for s in own:
         out.extend(coordinated(s))
-    return sorted(set(out), key=lambda t: t.i)
+    return tuple(sorted(set(out), key=lambda t: t.i))
 
 
 REL_PRONOUNS = {"who", "which", "that", "whom"}
@@ -339,6 +343,10 @@ def according_to(sent: Span) -> list[Token]:
 
 def object_tokens(tok: Token) -> list[Token]:
     """The predicate's object side: direct objects, prepositional objects, complements."""
+    return list(spans.memo_token(tok, "objects", _object_tokens))
+
+
+def _object_tokens(tok: Token) -> tuple[Token, ...]:
     out: list[Token] = []
     for c in tok.children:
         if c.lower_ == "according" or (c.dep_ == "prep" and c.i < tok.i and
@@ -353,7 +361,7 @@ def object_tokens(tok: Token) -> list[Token]:
     # not inside a relative clause below ``tok`` ("symbols that have become central to war
     # propaganda" is not what the act is about); every clause head on the way up is in out
     relative = {t.i for r in out if r.dep_ == "relcl" for t in r.subtree}
-    return sorted({t for t in out if t.i not in relative}, key=lambda t: t.i)
+    return tuple(sorted({t for t in out if t.i not in relative}, key=lambda t: t.i))
 
 
 PARTIAL = {"some", "several", "many", "most", "few", "two", "three", "four", "one", "part",
