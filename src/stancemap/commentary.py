@@ -5,6 +5,8 @@ would ...", "X warned that ...") and the quotation they go on with in the next s
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from . import spans
@@ -36,9 +38,14 @@ def statement(doc_id: str, sent: Span, span: tuple[int, int], actor: Actor,
                      confidence=0.6)
 
 
+_QUOTES = re.compile("[" + re.escape("".join(sorted(OPENING | CLOSING))) + "]")
+
+
 def quotation(text: str, inside: bool) -> tuple[bool, bool]:
     """(whether the whole sentence is quoted, whether a quotation is still open after it),
     given whether one was open before it."""
+    if not _QUOTES.search(text):  # most sentences: no quotation mark at all
+        return inside or not any(ch.isalpha() for ch in text), inside
     whole = True
     for ch in text:
         if ch in OPENING and not inside:
