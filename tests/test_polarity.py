@@ -170,3 +170,16 @@ def test_acting_on_a_warrant(stances, text, actor, stance) -> None:  # type: ign
     assert (actor, "warrant", stance) in got
     other = "support" if stance == "oppose" else "oppose"
     assert (actor, "warrant", other) not in got
+
+
+def test_an_instrument_to_check_trade_keeps_to_the_sanctions(statements_of) -> None:  # type: ignore[no-untyped-def]
+    issues = [*ISSUES, Issue("reexp", "Curbing re-exports of sanctioned goods to Russia",
+                             "Whether a government stops re-exports of dual-use goods.",
+                             ["re-export", "re-exports", "dual-use goods"])]
+    got = {(s.actor.country, s.issue, s.stance) for s in statements_of(
+        "Uzbekistan introduced a mechanism to monitor re-exports of dual-use goods.",
+        "2024-05-06", issues)}
+    assert ("UZB", "reexp", "support") in got
+    got = {(s.actor.country, s.issue, s.stance) for s in statements_of(
+        "The Kazakh army set up a system to track troop movements.", "2024-05-06", issues)}
+    assert not any(st for _, _, st in got)

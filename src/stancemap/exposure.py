@@ -8,6 +8,8 @@ sanctioned parties.
 - "closed the accounts of sanctioned firms", "froze the assets of sanctioned banks": a
   restrictive act on a sanctioned party carries the sanctions out; "kept supplying
   sanctioned firms" helps get around them.
+- "operated a system to track goods imported for re-export": an instrument to check trade
+  keeps to the sanctions the sentence names.
 """
 
 from __future__ import annotations
@@ -31,6 +33,14 @@ HELPING = {"supply", "serve", "finance", "fund", "help", "assist", "sell", "ship
 INSTRUCTING = {"tell", "order", "instruct", "ask", "urge", "require", "oblige", "direct",
                "advise", "recommend", "warn"}
 COMPLY = "(keeps to sanctions)"
+SETS_UP = {"operate", "introduce", "launch", "set", "create", "establish", "run", "adopt",
+           "deploy", "build", "develop", "use", "roll"}
+INSTRUMENTS = {"system", "mechanism", "register", "registry", "database", "platform",
+               "procedure", "regime", "portal", "tool", "scheme"}
+CHECKS = {"track", "monitor", "trace", "check", "control", "screen", "verify", "flag",
+          "prevent", "curb", "stop", "block", "catch"}
+TRADE = {"good", "goods", "export", "re", "exports", "import", "imports", "consignment",
+         "shipment", "cargo", "component", "transaction", "payment", "transfer", "trade"}
 
 
 def _sanction_noun(t: Token) -> bool:
@@ -85,6 +95,22 @@ def _sanctioned_object(verb: Token) -> bool:
     return False
 
 
+def _controls_trade(verb: Token) -> bool:
+    """"operated a system to track goods imported for re-export", "introduced a mechanism to
+    monitor re-exports": an instrument set up to check trade (export controls)."""
+    if verb.lemma_.lower() not in SETS_UP:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and
+                c.lemma_.lower() in INSTRUMENTS):
+        for purpose in [*(c for c in verb.children if c.dep_ in ("xcomp", "advcl")),
+                        *(c for c in obj.children if c.dep_ in ("relcl", "acl"))]:
+            if purpose.lemma_.lower() in CHECKS and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children) and any(
+                    t.lemma_.lower() in TRADE for t in purpose.subtree):
+                return True
+    return False
+
+
 def compliance(sent: Span, preds: list[Predicate]) -> list[Predicate]:
     """The predicates with the sanctions that would hit an actor dropped, and the act done to
     avoid them (or done to a sanctioned party) read as keeping to (or getting around) the
@@ -116,6 +142,9 @@ def compliance(sent: Span, preds: list[Predicate]) -> list[Predicate]:
             entry = Entry(COMPLY, "MWE", "STATEMENT", sign, None,
                           {"agent": "nsubj", "theme": "complement"}, True)
             acts[verb.i] = Predicate(verb, entry, frozenset({verb.i}))
+    for verb in sent:
+        if verb.pos_ == "VERB" and verb.i not in acts and _controls_trade(verb):
+            acts[verb.i] = Predicate(verb, _entry("STATEMENT"), frozenset({verb.i}))
     if not acts:
         return preds
     kept = [p for p in preds if p.head.i not in drop and p.head.i not in acts]
