@@ -51,10 +51,10 @@ def repeated(sent: Span, span: tuple[int, int], acts: Sequence[tuple[Token, list
                 continue
             done.add(actor.id)
             for s in source:
-                if s.actor.id != source[0].actor.id:
-                    continue  # one actor's act is the pattern
+                key = _statement_id(s.doc, span, actor.id, s.event_type, s.issue, node.i)
+                if s.actor.id != source[0].actor.id or any(o.id == key for o in out):
+                    continue  # one actor's act is the pattern, once per event and issue
                 out.append(replace(
                     s, actor=actor, date=own or s.date, sentence=spans.text(sent), start=span[0],
-                    end=span[1], id=_statement_id(s.doc, span, actor.id, s.event_type,
-                                                  s.issue, node.i)))
+                    end=span[1], id=key))
     return out

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from . import syntax
 from .agents import DocContext
+from .evaluations import EVALUATION
 from .predicates import Entry
 from .stance import KIND_MODIFIERS, NEUTRAL_LEMMAS, IssueMatcher, lemmas, stance_of
 
@@ -28,6 +29,7 @@ from .stance import KIND_MODIFIERS, NEUTRAL_LEMMAS, IssueMatcher, lemmas, stance
 # it ("called for talks", "offered a venue for negotiations", "backed mediation").
 SOFT_EVENTS = {"STATEMENT", "REQUEST", "AID", "COOPERATE", "SUPPORT", "AGREE"}
 DEFINITE = {"the", "this", "these", "those", "that"}
+COPULAS = {"be", "become", "turn", "remain"}
 
 
 def _kind_noun(t: Token) -> bool:
@@ -140,15 +142,18 @@ def act_stance(matcher: IssueMatcher, entry: Entry, event: str, negated: bool, i
         return "neutral"  # "would not be drawn into the conflict" (not "other conflicts")
     if negated and entry.polarity > 0 and _declined_text(matcher, theme[1:]):
         return "neutral"  # "declined to back the resolution": the abstainer's line
-    if matcher.enacted(issue, event) and not (theme[0].pos_ == "NOUN" and
-                                              theme[0].dep_ == "pobj"):
+    if matcher.enacted(issue, entry.event_type if negated else event) and not (
+            theme[0].pos_ == "NOUN" and theme[0].dep_ == "pobj"):
         polarity = 1  # "tightened export controls": carrying sanctions out
     if not negated and event != "NO_COMMENT" and matcher.softened(
             issue, found if polarity == 0 else object_themes) and polarity >= 0:
         return "neutral"  # "called for a peaceful settlement": the neutral line on a war
-    undermined = matcher.undermines(lemmas([t for t in theme[1:] if t.i not in own]))
-    undermined = undermined or (borrowed and polarity < 0 and bool(object_themes &
-                                                                   issue_themes))
+    described = {x.i for t in theme[1:] if t.dep_ in ("acl", "relcl") for x in t.subtree}
+    undermined = matcher.undermines(lemmas([t for t in theme[1:] if t.i not in own and
+                                            t.i not in described]))  # not "measures
+    # imposed in circumvention of the Council": how the object came about
+    undermined = undermined or (borrowed and polarity < 0 and entry.lemma != EVALUATION and
+                                bool(object_themes & issue_themes))  # not "X had noted"
     relation = matcher.relation(issue, object_themes, undermined)
     conditional = any(t.dep_ == "mark" and t.lower_ == "if" for t in clause)
     if polarity == 0 and matcher.counter_theme(issue, found) and not conditional:
@@ -158,9 +163,16 @@ def act_stance(matcher: IssueMatcher, entry: Entry, event: str, negated: bool, i
     elif polarity == 0 and event == "STATEMENT" and (entry.is_speech or entry.stance_words) \
             and not any(t.dep_ == "neg" or t.lower_ in ("not", "never", "no")
                         for t in theme) and plain and \
-            object_themes & issue_themes - {"neutrality"}:
+            object_themes & issue_themes - {"neutrality"} - (
+                matcher.contested if _classifies(theme) else set()):
         polarity, relation = 1, 1  # "called territorial integrity the cornerstone of law"
+        # (not "said the situation had become a war": naming an act so is no stance on it)
     return stance_of(event, polarity, negated, relation, neutral)
+
+
+def _classifies(theme: list[Token]) -> bool:
+    """Whether a clause only says what something is ("the situation had become a war")."""
+    return any(t.dep_ in ("attr", "oprd") and t.head.lemma_.lower() in COPULAS for t in theme)
 
 
 def paired_issue(matcher: IssueMatcher | None, issue: str, stance: str | None,

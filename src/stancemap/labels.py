@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from . import spans, syntax
+from . import exposure, offagenda, spans, syntax, warrants
+from .evaluations import evaluations
 from .predicates import Entry, Predicate
 
 LABELS = {"annexation", "annex", "occupation", "occupy", "aggression", "invasion", "war",
@@ -59,8 +60,15 @@ def refusals(sent: Span) -> list[Token]:
 
 def relabel(sent: Span, preds: list[Predicate]) -> list[Predicate]:
     """The sentence's predicates with each label-refusing verb read as a statement for the
-    act the label would condemn."""
+    act the label would condemn; each naming verb with an evaluative complement as a
+    judgement of what it names; acts ruled out by a copula ("not on the agenda") refused;
+    acts done to stay clear of sanctions as keeping to them; acts on a warrant or order as
+    carrying it out (or not)."""
     hosts = {t.i: t for t in refusals(sent)}
+    preds = evaluations(sent, preds, set(hosts))  # "called the vote a sham"
+    preds = offagenda.refused_acts(sent, preds)  # "recognition is not on the agenda"
+    preds = exposure.compliance(sent, preds)  # "to avoid secondary sanctions"
+    preds = warrants.carried_out(sent, preds)  # "did not act on the warrant"
     if not hosts:
         return preds
     kept = [p for p in preds if p.head.i not in hosts]

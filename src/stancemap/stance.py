@@ -179,6 +179,10 @@ class IssueMatcher:
             self.terms[issue.id] = weights
         self.termsets = {k: frozenset(v) for k, v in self.terms.items()}
         self.years = {i.id: _year(i) for i in self.issues}
+        # themes that are acts a principle is against (a war, an annexation): naming one is
+        # no stance on it, unlike naming a principle ("spoke of territorial integrity")
+        self.contested = {t for ts in self.th.opposes.values() for t in ts} - set(
+            self.th.opposes)
         counts: dict[tuple[str, ...], int] = {}
         for weights in self.terms.values():
             for term in weights:
