@@ -82,6 +82,7 @@ class Extractor:
         ctx.sentence_date = ctx.last_date
         ctx.current = sorted((i, m.actor) for i, m in at.items())
         preds = labels.relabel(sent, reprise.restatements(sent, self.lexicon.find(sent)))
+        preds += votes.empty_seats(sent)  # "Belize's seat was empty"
         self.found_predicates = bool(preds)
         speech, content_of = self._frames(preds, at)
         acts = self._acts(preds, speech, content_of)
@@ -94,6 +95,8 @@ class Extractor:
                                      ctx.last_date or ctx.published)
             if described:
                 ctx.motion, ctx.motion_age = described, 0
+                ctx.sided_motion = described if described[1] in votes.OPPOSITE else \
+                    ctx.sided_motion
         done = [(p.head, self._statements(doc_id, sent, (start, end), p, content_of.get(
             p.head.i), at, ctx, sentence_lemmas)) for p in acts]
         for p in self._held:  # "said [the vote reflected the will of X], and declared ...":
@@ -137,6 +140,7 @@ class Extractor:
         if any(s.issue for s in out):
             ctx.last_issue = next(s.issue for s in out if s.issue)
         ctx.last_statements = out = _dedupe(out)
+        ctx.record_groups(out)  # "K, T and U abstained": for a later "all three"
         before, ctx.after_headline = ctx.after_headline, headline_shaped(sent)
         if headline(sent, base, before):  # a title or a related article's link: what it names
             self.found_predicates = True  # is learnt, but it reports no dated act (and
@@ -251,13 +255,15 @@ class Extractor:
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
         own_subj = votes.members(tok) or syntax.subjects(tok)  # "X was among those that"
+        own_subj += votes.accompanied(tok)  # "X voted against, together with Y and Z"
         subj = own_subj or preceding_group(tok, at)
         speaker_tokens = syntax.subjects(frame.head) if frame else subj
         if speaker_tokens and self._speaker is None and personal(speaker_tokens[0], at):
             found = self.agents.actors(speaker_tokens[:1], at, ctx, when=None)
             self._speaker = found[0] if found else None
         agents = self.agents.actors(subj, at, ctx, when, speakers) or self.agents.actors(
-            votes.whose(subj), at, ctx, when)  # "Eritrea, whose delegation took no part"
+            votes.whose(subj), at, ctx, when) or self.agents.actors(  # "... the annexation
+            preceding_group(tok, at) if own_subj else [], at, ctx, when)  # X, Y all abstained"
         borrowed = not agents and bool(own_subj) and bool(speakers)
         if not agents and not any(t.pos_ == "PROPN" for t in subj):
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
@@ -269,7 +275,7 @@ class Extractor:
         negated = negated and entry is not labels.REFUSED  # "did not call it an annexation"
         if tok.i in self._neutral.get("kept", set()):
             entry, negated = NEUTRAL_ENTRY, False  # "neither supported nor condemned"
-        event = _event_type(entry, negated, tok)
+        event = votes.unexplained(tok, _event_type(entry, negated, tok), negated)
         if event == "SANCTION" and entry.lemma in WITHDRAWALS and not _leaves_a_body(tok, at):
             event = "RETREAT"  # "forces withdrew from the town", not from a treaty
         if event is None:
@@ -333,8 +339,11 @@ class Extractor:
         stance = self._stance(entry, event, negated, issue, theme, pred.tokens,
                               borrowed and bool(agents)) if issue else None
         issue, stance = votes.on_motion(tok, entry, event, ctx.motion, pred.tokens,
-                                        negated, ctx.motion_age <= 1) or (
+                                        negated, ctx.motion_age <= 1,
+                                        ctx.sided_motion if ctx.motion_age else None) or (
             issue, stance)  # "backed the resolution": what the resolution says
+        if entry.lemma in votes.ABSTAIN_LEMMAS and stance in ("support", "oppose"):
+            stance = "neutral"  # abstaining takes no side on what the text says
         if event == "NO_COMMENT":
             stance = "no_comment" if issue else None
         if entry is reprise.RESTATE:  # "Nur-Sultan has held this line"

@@ -49,7 +49,24 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
     out: list[Token] = []
     for s in own:
         out.extend(coordinated(s))
+    out += _list_head(tok, own)
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _list_head(verb: Token, own: list[Token]) -> list[Token]:
+    """The first name of a subject list the parser split off as a modifier of the verb:
+    "Aliyev, Pashinyan and Lukashenko did not mention ..." with "Aliyev" an npadvmod."""
+    if len(own) != 1 or not any(c.dep_ == "conj" for c in own[0].children):
+        return []
+    first = own[0]
+    doc = verb.doc
+    if first.i < 2 or doc[first.i - 1].text != ",":
+        return []
+    head = doc[first.i - 2]
+    if head.pos_ == "PROPN" and head.head.i == verb.i and head.dep_ in ("npadvmod", "dep",
+                                                                        "nsubj"):
+        return [head]
+    return []
 
 
 REL_PRONOUNS = {"who", "which", "that", "whom"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from . import syntax
 from .predicates import Entry, Predicate
@@ -97,6 +97,11 @@ ENDING = {"end", "withdrawal", "halt", "cessation", "withdraw", "stop", "cease",
 def describes_motion(tok: Token) -> bool:
     """"a resolution condemning X", "a resolution that demands X", "the text deplores X",
     "a resolution which calls the referendum invalid": what a motion says, not anyone's act."""
+    if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and tok.head.i != tok.i and \
+            _voting_body_says(tok.head):
+        return True  # "the assembly repeated its demand that Moscow withdraw": the demand's
+    if _voting_body_says(tok):
+        return True
     while tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "conj") and tok.head.i != tok.i:
         if tok.dep_ == "conj" and _continues_relative(tok):
             return True
@@ -105,6 +110,51 @@ def describes_motion(tok: Token) -> bool:
         return True
     return tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in MOTIONS
                                       for c in tok.children)
+
+
+ADOPTING = {"adopt", "pass", "approve", "vote"}
+VOTING_BODIES = {"assembly"}  # "the General Assembly demanded ...": what its text says
+
+
+def _voting_body_says(tok: Token) -> bool:
+    """"The assembly adopted a resolution on 3 May affirming X", "the assembly repeated its
+    demand that Y withdraw, adopting the text by 140 votes": a clause whose subject is a
+    voting body adopting a motion says what the motion says."""
+    if tok.lemma_.lower() in ADOPTING or not any(
+            t.lemma_.lower() in MOTIONS | ABSTAIN_LEMMAS | {"vote"} for t in tok.sent):
+        return False  # the adoption itself is the body's act
+    node = tok
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return any(_is_body(s) for s in subj)
+        if node.head.i == node.i or node.dep_ not in (
+                "advcl", "acl", "xcomp", "ccomp", "conj", "dobj", "pobj", "prep"):
+            return False
+        node = node.head
+    return False
+
+
+def _is_body(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in VOTING_BODIES or lemma == "council" and any(
+        c.lower_ == "security" for c in tok.children)
+
+
+TOGETHER = {"together", "along"}
+
+
+def accompanied(tok: Token) -> list[Token]:
+    """"Belarus voted against, together with Cuba, Iran and Syria": the states the act's
+    subject acted along with, each of them an agent of the act (not a copula's: "were
+    among the abstaining countries, together with X" lists company, not the act)."""
+    if tok.pos_ != "VERB":
+        return []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and any(
+                a.lower_ in TOGETHER for a in c.children if a.dep_ == "advmod"):
+            return [x for g in c.children if g.dep_ == "pobj" for x in syntax.coordinated(g)]
+    return []
 
 
 def _continues_relative(conj: Token) -> bool:
@@ -128,12 +178,14 @@ def motion(preds: Sequence[Predicate], matcher: IssueMatcher, stance_of: StanceO
     a verb of saying with no polarity of its own ("calls the referendum invalid") gives the
     issue only."""
     neutral: tuple[str, str | None] | None = None
-    for p in preds:
+    described = [p for p in preds if describes_motion(p.head)]
+    for p in described:
         tok = p.head
-        if not describes_motion(tok):
-            continue
         words = lemmas([tok, *syntax.object_tokens(tok)])
         found = matcher.match(words, words, when)
+        if found is None and p.entry.polarity != 0:
+            sentence = lemmas(list(tok.sent))  # "... demand that Moscow withdraw its troops,
+            found = matcher.match(sentence, sentence, when)  # on the war's anniversary"
         if found is None:
             continue
         if p.entry.polarity == 0:
@@ -143,27 +195,58 @@ def motion(preds: Sequence[Predicate], matcher: IssueMatcher, stance_of: StanceO
         theme = [tok, *syntax.theme_tokens(tok, p.entry.roles)]
         event = p.entry.negated_event_type if negated and p.entry.negated_event_type else \
             p.entry.event_type
-        stance = stance_of(p.entry, event, negated, found.issue, theme)
-        if any(t.lemma_.lower() in ENDING for t in theme):
-            stance = OPPOSITE.get(stance or "", stance)  # "demanding an end to the invasion"
+        ending = [t for t in theme if t.lemma_.lower() in ENDING]
+        stance = stance_of(p.entry, event, negated, found.issue,
+                           [t for t in theme if t not in ending])
+        if ending:  # "demanding an end to the invasion", "demanding that Moscow withdraw"
+            stance = OPPOSITE.get(stance or "", stance)
+        if stance not in OPPOSITE:  # "called for peace and demanded a withdrawal": the side
+            neutral = neutral or (found.issue, stance)
+            continue
         return found.issue, stance
     return neutral
 
 
+EMPTY_SEAT = Entry("(empty seat)", "MWE", "NO_COMMENT", 0)
+ABSENT_LEMMAS = {EMPTY_SEAT.lemma, "absent", "take part in vote", "participate in vote",
+                 "skip vote", "vote"}
+SEATS = {"seat", "chair", "place"}
+
+
+def empty_seats(sent: Span) -> list[Predicate]:
+    """"Belize's seat was empty when the votes were counted", "its chair stayed empty": the
+    state of the seat did not vote."""
+    out = []
+    for tok in sent:
+        if tok.lower_ == "empty" and tok.dep_ in ("acomp", "oprd") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SEATS and any(
+                    p.dep_ == "poss" for p in c.children) for c in tok.head.children):
+            out.append(Predicate(tok.head, EMPTY_SEAT, frozenset((tok.head.i, tok.i))))
+    return out
+
+
 def on_motion(tok: Token, entry: Entry, event: str, last: tuple[str, str | None] | None,
               phrase: frozenset[int] = frozenset(), negated: bool = False,
-              recent: bool = False) -> tuple[str, str | None] | None:
+              recent: bool = False, sided: tuple[str, str | None] | None = None
+              ) -> tuple[str, str | None] | None:
     """A vote for or against the motion last described ("Serbia backed the resolution",
     "voted against it"): the motion's issue, with its stance or the opposite; declining to
     back it or to oppose it ("did not support the resolution") is neutral, and so is
     abstaining when the motion was described in this sentence or the one before."""
     if recent and last is not None and entry.lemma in ABSTAIN_LEMMAS and event == "STATEMENT":
         return last[0], "neutral"  # "Nepal, one of the states that abstained"
+    if last is not None and event == "NO_COMMENT" and (recent or entry is EMPTY_SEAT) and \
+            entry.lemma in ABSENT_LEMMAS:
+        return last[0], "no_comment"  # "Belize's seat was empty", "Chad did not take part"
     if last is None or event not in ("SUPPORT", "REJECT"):
         return None
+    if last[1] not in OPPOSITE and sided is not None:
+        last = sided  # "X voted in favour", after a recalled vote that took no side
     voting = {t.lemma_.lower() for t in tok.sent} & (MOTIONS | {"vote", "abstain"})
+    along = {t.i for t in accompanied(tok)}  # "voted against, together with X"
     objects = [t for t in syntax.object_tokens(tok) if t.dep_ in ("dobj", "pobj")
-               and (t.head.i == tok.i or t.head.head.i == tok.i) and t.i not in phrase]
+               and (t.head.i == tok.i or t.head.head.i == tok.i) and t.i not in phrase
+               and t.i not in along]
     named = [t for t in objects if t.lemma_.lower() in MOTIONS or t.lower_ == "it" and voting]
     if not named and (entry.lemma not in VOTE_LEMMAS or objects):
         return None  # "backed the resolution", "Moldova backed it"; not "voted against Moscow"
@@ -174,3 +257,12 @@ def on_motion(tok: Token, entry: Entry, event: str, last: tuple[str, str | None]
         return issue, "neutral"
     return issue, stance if event == "SUPPORT" else OPPOSITE[stance]
 
+
+def unexplained(tok: Token, event: str | None, negated: bool) -> str | None:
+    """"The Malian mission did not explain its vote", "has not justified its abstention":
+    saying nothing about one's own vote is silence, not a statement."""
+    if negated and event == "STATEMENT" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"vote", "abstention", "absence"} and any(
+                p.dep_ == "poss" for p in c.children) for c in tok.children):
+        return "NO_COMMENT"
+    return event
