@@ -98,3 +98,40 @@ def test_surname_list_with_a_shared_surname(extract) -> None:  # type: ignore[no
 def test_list_head_split_from_the_subject(extract) -> None:  # type: ignore[no-untyped-def]
     got = extract("Aliyev, Pashinyan and Lukashenko did not mention the invasion.")
     assert {g[0] for g in got} == {"AZE", "ARM", "BLR"}
+
+
+def test_opening_place_phrase_the_parser_made_the_root(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("The minister accused the neighbours of helping Moscow get around the "
+                  "sanctions. In Baku and Yerevan to the questions of reporters about the "
+                  "sanctions they did not answer.")
+    assert ("AZE", "NO_COMMENT", SANCTIONS, "no_comment") in got
+    assert ("ARM", "NO_COMMENT", SANCTIONS, "no_comment") in got
+
+
+def test_vote_takes_the_day_of_the_motion_it_is_on(statements_of) -> None:  # type: ignore[no-untyped-def]
+    got = statements_of(
+        "On Wednesday the General Assembly repeated its demand that Moscow withdraw its "
+        "troops from Ukraine on the anniversary of the invasion, adopting the resolution by "
+        "140 votes to 5. The Kazakh foreign ministry said on Thursday that it favoured talks. "
+        "That line did not carry over to New York: in November, when the assembly declared "
+        "the annexation of four regions void, Armenia and Laos abstained. Moldova and "
+        "Albania voted in favour.", "2022-10-08")
+    voters = {(s.actor.country, s.issue, s.stance, s.date) for s in got
+              if s.actor.country in ("MDA", "ALB")}
+    assert voters == {("MDA", WAR, "oppose", "2022-10-05"), ("ALB", WAR, "oppose", "2022-10-05")}
+    assert {(s.actor.country, s.issue, s.stance) for s in got
+            if s.actor.country in ("ARM", "LAO")} == {("ARM", ANNEX, "neutral"),
+                                                      ("LAO", ANNEX, "neutral")}
+
+
+def test_unnamed_voters_and_another_text_are_not_the_motion(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("On Wednesday the General Assembly repeated its demand that Moscow withdraw "
+                  "its troops from Ukraine on the anniversary of the invasion, adopting the "
+                  "resolution. Ukraine's foreign minister thanked the states that had voted in "
+                  "favour. A Laotian diplomat said Vientiane would have supported a text "
+                  "confined to a ceasefire. Laos was one of the states that voted against.",
+                  "2022-10-08")
+    assert not any(g[0] not in ("UKR", "LAO") for g in got)
+    assert not any(g[0] == "UKR" and g[3] for g in got)
+    assert ("LAO", "REJECT", WAR, "support") in got  # the named member's vote
+    assert not any(g[0] == "LAO" and g[1] == "SUPPORT" and g[3] == "oppose" for g in got)

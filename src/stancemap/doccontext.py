@@ -49,6 +49,7 @@ class DocContext:
     motion: tuple[str, str | None] | None = None  # the issue and stance of the last motion
     motion_age: int = 99  # sentences since the last motion was described (0: this one)
     sided_motion: tuple[str, str | None] | None = None  # the last motion that took a side
+    motion_dates: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
 
     def record_groups(self, statements: Sequence[Statement]) -> None:
         """Remember the states of a sentence that acted alike ("K, T and U abstained"),

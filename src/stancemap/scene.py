@@ -47,8 +47,9 @@ def place_states(tok: Token, at: dict[int, Mention], kb: KnowledgeBase) -> list[
     verb = tok.head
     if verb.i == tok.i:
         return []
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c.i < tok.i:
+    first = tok.sent[0]  # the sentence's opening "In X and Y", wherever the parser hung it
+    for c in [*verb.children, *([first] if first.dep_ in ("prep", "ROOT") else [])]:
+        if c.dep_ in ("prep", "ROOT") and c.lower_ in PLACE_PREPS and c.i < tok.i:
             for g in c.children:
                 if g.dep_ == "pobj":
                     found = [_state_named(x, at, kb) for x in syntax.coordinated(g)]

@@ -126,6 +126,8 @@ class Extractor:
         day, how = actdates.sentence_date(sent, out, at, ctx)
         if how == "explicit":
             ctx.last_date = day
+        if ctx.motion_age == 0 and ctx.motion:  # "the assembly on Thursday adopted a text"
+            ctx.motion_dates[ctx.motion] = day if how == "explicit" else None
         ctx.continues = spans.text(sent).rstrip().endswith(":")
         explicit = day if how == "explicit" else None
         same_paragraph = base == ctx.paragraph_base and not ctx.paragraph_ended
@@ -239,7 +241,7 @@ class Extractor:
                     frame: Predicate | None, at: dict[int, Mention], ctx: DocContext,
                     sentence_lemmas: list[str]) -> list[Statement]:
         tok, entry = pred.head, pred.entry
-        if _controlled(tok):
+        if _controlled(tok) or votes.unnamed_voters(tok):
             return []  # "pressured Central Asian countries to support": not their act
         scoped = actdates.about_dates_blanked(sent, tok, entry, _scoped_text(
             sent, tok, ctx.published, frame.head if frame else None), ctx.published)
@@ -263,7 +265,7 @@ class Extractor:
             self._speaker = found[0] if found else None
         agents = self.agents.actors(subj, at, ctx, when, speakers) or self.agents.actors(
             votes.whose(subj), at, ctx, when) or self.agents.actors(  # "... the annexation
-            preceding_group(tok, at) if own_subj else [], at, ctx, when)  # X, Y all abstained"
+            votes.listed_before(tok, at, own_subj), at, ctx, when)  # X, Y all abstained"
         borrowed = not agents and bool(own_subj) and bool(speakers)
         if not agents and not any(t.pos_ == "PROPN" for t in subj):
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
@@ -338,10 +340,11 @@ class Extractor:
         theme = [tok, *syntax.theme_tokens(tok, entry.roles)]
         stance = self._stance(entry, event, negated, issue, theme, pred.tokens,
                               borrowed and bool(agents)) if issue else None
-        issue, stance = votes.on_motion(tok, entry, event, ctx.motion, pred.tokens,
-                                        negated, ctx.motion_age <= 1,
-                                        ctx.sided_motion if ctx.motion_age else None) or (
-            issue, stance)  # "backed the resolution": what the resolution says
+        motion = votes.voted_on(ctx, event)
+        voted = votes.on_motion(tok, entry, event, motion, pred.tokens, negated,
+                                ctx.motion_age <= 1, ctx.motion_age == 0)
+        issue, stance = voted or (issue, stance)  # "backed the resolution": what it says
+        day = day or (ctx.motion_dates.get(motion) if voted and motion else None)
         if entry.lemma in votes.ABSTAIN_LEMMAS and stance in ("support", "oppose"):
             stance = "neutral"  # abstaining takes no side on what the text says
         if event == "NO_COMMENT":

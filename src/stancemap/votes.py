@@ -11,6 +11,9 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from . import syntax
+from .agents import preceding_group
+from .doccontext import DocContext
+from .models import Mention
 from .predicates import Entry, Predicate
 from .stance import IssueMatcher, lemmas
 
@@ -73,6 +76,25 @@ def joins_others(tok: Token, heads: set[int]) -> bool:
     return tok.lemma_.lower() == "join" and any(
         c.dep_ == "prep" and c.lower_ == "in" and any(
             g.dep_ == "pcomp" and g.i in heads for g in c.children) for c in tok.children)
+
+
+UNNAMED = {"state", "country", "government", "delegation", "member", "nation"}
+
+
+def unnamed_voters(tok: Token) -> bool:
+    """"thanked the states that had voted in favour": a vote by a group the text does not
+    name is no one's act."""
+    head = tok.head
+    return tok.dep_ == "relcl" and head.i != tok.i and head.tag_ == "NNS" and \
+        head.lemma_.lower() in UNNAMED and not members(tok) and \
+        tok.lemma_.lower() in {"vote", "abstain", "back", "support", "oppose"}
+
+
+def listed_before(tok: Token, at: dict[int, Mention], own: list[Token]) -> list[Token]:
+    """"... the annexation of the four regions, Armenia, India and Laos all abstained": a
+    list of two or more actors right before a verb whose parsed subject names no one."""
+    group = preceding_group(tok, at) if own else []
+    return group if len(group) > 1 else []
 
 
 def whose(subjects: list[Token]) -> list[Token]:
@@ -225,10 +247,20 @@ def empty_seats(sent: Span) -> list[Predicate]:
     return out
 
 
+def voted_on(ctx: DocContext, event: str) -> tuple[str, str | None] | None:
+    """The motion a vote is on: the last one described, or for a vote for or against, after
+    a recalled vote that took no side ("in October, when the assembly declared X void, ..."),
+    the last one that took a side."""
+    last = ctx.motion
+    if last is not None and last[1] not in OPPOSITE and ctx.motion_age and \
+            event in ("SUPPORT", "REJECT") and ctx.sided_motion is not None:
+        return ctx.sided_motion
+    return last
+
+
 def on_motion(tok: Token, entry: Entry, event: str, last: tuple[str, str | None] | None,
               phrase: frozenset[int] = frozenset(), negated: bool = False,
-              recent: bool = False, sided: tuple[str, str | None] | None = None
-              ) -> tuple[str, str | None] | None:
+              recent: bool = False, here: bool = False) -> tuple[str, str | None] | None:
     """A vote for or against the motion last described ("Serbia backed the resolution",
     "voted against it"): the motion's issue, with its stance or the opposite; declining to
     back it or to oppose it ("did not support the resolution") is neutral, and so is
@@ -240,8 +272,6 @@ def on_motion(tok: Token, entry: Entry, event: str, last: tuple[str, str | None]
         return last[0], "no_comment"  # "Belize's seat was empty", "Chad did not take part"
     if last is None or event not in ("SUPPORT", "REJECT"):
         return None
-    if last[1] not in OPPOSITE and sided is not None:
-        last = sided  # "X voted in favour", after a recalled vote that took no side
     voting = {t.lemma_.lower() for t in tok.sent} & (MOTIONS | {"vote", "abstain"})
     along = {t.i for t in accompanied(tok)}  # "voted against, together with X"
     objects = [t for t in syntax.object_tokens(tok) if t.dep_ in ("dobj", "pobj")
@@ -250,6 +280,9 @@ def on_motion(tok: Token, entry: Entry, event: str, last: tuple[str, str | None]
     named = [t for t in objects if t.lemma_.lower() in MOTIONS or t.lower_ == "it" and voting]
     if not named and (entry.lemma not in VOTE_LEMMAS or objects):
         return None  # "backed the resolution", "Moldova backed it"; not "voted against Moscow"
+    if not here and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for t in named
+                        for c in t.children):
+        return None  # "would have backed a text confined to a ceasefire": another text
     issue, stance = last
     if stance not in OPPOSITE:
         return issue, None
