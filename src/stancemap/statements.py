@@ -93,10 +93,7 @@ class Extractor:
         if self.matcher is not None:  # "a resolution condemning X": what a vote for it means
             described = votes.motion(preds, self.matcher, self._stance,
                                      ctx.last_date or ctx.published)
-            if described:
-                ctx.motion, ctx.motion_age = described, 0
-                ctx.sided_motion = described if described[1] in votes.OPPOSITE else \
-                    ctx.sided_motion
+            votes.remember(ctx, described)
         done = [(p.head, self._statements(doc_id, sent, (start, end), p, content_of.get(
             p.head.i), at, ctx, sentence_lemmas)) for p in acts]
         for p in self._held:  # "said [the vote reflected the will of X], and declared ...":
@@ -340,13 +337,8 @@ class Extractor:
         theme = [tok, *syntax.theme_tokens(tok, entry.roles)]
         stance = self._stance(entry, event, negated, issue, theme, pred.tokens,
                               borrowed and bool(agents)) if issue else None
-        motion = votes.voted_on(ctx, event)
-        voted = votes.on_motion(tok, entry, event, motion, pred.tokens, negated,
-                                ctx.motion_age <= 1, ctx.motion_age == 0)
-        issue, stance = voted or (issue, stance)  # "backed the resolution": what it says
-        day = day or (ctx.motion_dates.get(motion) if voted and motion else None)
-        if entry.lemma in votes.ABSTAIN_LEMMAS and stance in ("support", "oppose"):
-            stance = "neutral"  # abstaining takes no side on what the text says
+        issue, stance, day = votes.applied(tok, entry, event, ctx, pred.tokens, negated,
+                                           (issue, stance), day)  # "backed the resolution"
         if event == "NO_COMMENT":
             stance = "no_comment" if issue else None
         if entry is reprise.RESTATE:  # "Nur-Sultan has held this line"

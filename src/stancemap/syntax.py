@@ -56,17 +56,13 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
 def _list_head(verb: Token, own: list[Token]) -> list[Token]:
     """The first name of a subject list the parser split off as a modifier of the verb:
     "Aliyev, Pashinyan and Lukashenko did not mention ..." with "Aliyev" an npadvmod."""
-    if len(own) != 1 or not any(c.dep_ == "conj" for c in own[0].children):
+    first = own[0] if len(own) == 1 and own[0].i >= 2 else None
+    if first is None or verb.doc[first.i - 1].text != "," or not any(
+            c.dep_ == "conj" for c in first.children):
         return []
-    first = own[0]
-    doc = verb.doc
-    if first.i < 2 or doc[first.i - 1].text != ",":
-        return []
-    head = doc[first.i - 2]
-    if head.pos_ == "PROPN" and head.head.i == verb.i and head.dep_ in ("npadvmod", "dep",
-                                                                        "nsubj"):
-        return [head]
-    return []
+    head = verb.doc[first.i - 2]
+    return [head] if head.pos_ == "PROPN" and head.head.i == verb.i and head.dep_ in (
+        "npadvmod", "dep", "nsubj") else []
 
 
 REL_PRONOUNS = {"who", "which", "that", "whom"}

@@ -247,6 +247,29 @@ def empty_seats(sent: Span) -> list[Predicate]:
     return out
 
 
+def remember(ctx: DocContext, described: tuple[str, str | None] | None) -> None:
+    """A motion this sentence describes: the one later votes are on."""
+    if described:
+        ctx.motion, ctx.motion_age = described, 0
+        if described[1] in OPPOSITE:
+            ctx.sided_motion = described
+
+
+def applied(tok: Token, entry: Entry, event: str, ctx: DocContext, phrase: frozenset[int],
+            negated: bool, own: tuple[str | None, str | None], day: str | None
+            ) -> tuple[str | None, str | None, str | None]:
+    """The issue, stance and day of an act that may be a vote on the motion last described
+    (its issue and side, the day of that vote); abstaining never takes a side."""
+    motion = voted_on(ctx, event)
+    voted = on_motion(tok, entry, event, motion, phrase, negated, ctx.motion_age <= 1,
+                      ctx.motion_age == 0)
+    issue, stance = voted or own
+    day = day or (ctx.motion_dates.get(motion) if voted and motion else None)
+    if entry.lemma in ABSTAIN_LEMMAS and stance in OPPOSITE:
+        stance = "neutral"  # abstaining takes no side on what the text says
+    return issue, stance, day
+
+
 def voted_on(ctx: DocContext, event: str) -> tuple[str, str | None] | None:
     """The motion a vote is on: the last one described, or for a vote for or against, after
     a recalled vote that took no side ("in October, when the assembly declared X void, ..."),
