@@ -185,7 +185,8 @@ class Resolver:
             if sentence_initial(kept[i]) and kept[i].pos_ != "PROPN" and not named_subject(
                     kept[i]):
                 return None
-            if i > 0 and given_name(kept[i - 1]) and not _longest(self.phrases, [norm(
+            if i > 0 and kept[i - 1].i == kept[i].i - 1 and given_name(kept[i - 1]) and \
+                    not _longest(self.phrases, [norm(
                     kept[i - 1].text).lower()], 0)[1]:
                 return None  # "Evgeniy Fedorov" is not Mykhailo Fedorov
         method = "demonym" if entry.kind == "demonym" else "alias"

@@ -29,6 +29,7 @@ PAIR_NOUNS = {"leader": "person", "president": "person", "minister": "person",
               "state": "state", "government": "state", "nation": "state"}
 DOCUMENT_VERBS = {"contain", "include", "omit", "lack", "mention", "feature"}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+COUNTS = {**NUMBERS, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 class Agents:
@@ -48,11 +49,15 @@ class Agents:
             if several:  # "the two leaders": both of those just named
                 found += [(tok, a) for a in several]
                 continue
+            places = self.places(tok, at)
+            if places:  # "In Baku and Yerevan they did not answer": each capital's
+                found += [(tok, a) for a in places]
+                continue
             actor = self.actor_at(tok, at, ctx, speakers)
             if actor is not None:
                 found.append((tok, actor))
             for other in coordinated_mentions(tok, at):  # "officials in Bishkek and Dushanbe"
-                found.append((tok, other))
+                found.append((tok, self.bodied(tok, other)))
         for tok, actor in found:
             members = self.kb.members.get(actor.id)
             if members is not None:  # "the five Central Asian states": each of them
@@ -101,6 +106,27 @@ class Agents:
             return None  # "protesters in the capital": people there, not its government
         home = ctx.home_state()
         return self.kb.sector_actor(home, "GOV") if home in self.kb.actors else None
+
+    def bodied(self, tok: Token, actor: Actor) -> Actor:
+        """A state named by a demonym modifying a body ("Armenian and Georgian officials"):
+        that state's body of the kind."""
+        lemma = tok.lemma_.lower()
+        if actor.type != "state" or not actor.country or lemma not in AGENT_HEADS | \
+                PERSON_HEADS or actor.country not in self.kb.actors:
+            return actor
+        return self.kb.sector_actor(actor.country, self.kb.institutions.get((lemma,)) or "GOV")
+
+    def places(self, tok: Token, at: dict[int, Mention]) -> list[Actor]:
+        """The governments of the coordinated capitals a clause is set in, for its unnamed
+        plural subject ("they", "officials")."""
+        if tok.lower_ not in PLURAL_PRONOUNS and not (
+                tok.tag_ == "NNS" and tok.lemma_.lower() in AGENT_HEADS | PERSON_HEADS):
+            return []
+        states = scene.place_states(tok, at, self.kb)
+        named = {at[t.i].actor.country for t in [tok, *agent_parts(tok)] if t.i in at}
+        if len(states) < 2 or not named <= set(states):
+            return []  # not "In Baku and Yerevan, Russian diplomats said"
+        return [self.kb.sector_actor(s, "GOV") for s in states if s in self.kb.actors]
 
     def placed(self, tok: Token, at: dict[int, Mention]) -> Actor | None:
         """An unnamed body in a clause set in a state's capital: "In Tashkent, the foreign
@@ -241,7 +267,12 @@ class Agents:
     def numbered_actors(self, tok: Token, at: dict[int, Mention], ctx: DocContext
                         ) -> list[Actor]:
         """"The two leaders", "both sides": the last people (or states) of that number
-        named before, when no named group of that size fits."""
+        named before, when no named group of that size fits; "all four abstained": the
+        last group of four states that acted alike."""
+        if tok.pos_ == "NUM" and tok.lower_ in COUNTS and tok.i not in at and \
+                tok.dep_ in ("nsubj", "nsubjpass"):
+            return next((list(g) for g in reversed(ctx.groups) if len(g) == COUNTS[
+                tok.lower_]), [])
         count = next((c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")
                       and c.lower_ in NUMBERS), None)
         kind = PAIR_NOUNS.get(tok.lemma_.lower())
@@ -345,7 +376,9 @@ def coordinated_mentions(tok: Token, at: dict[int, Mention]) -> list[Actor]:
     """Actors coordinated with the one inside an agent phrase."""
     for t in agent_parts(tok):
         if t.i in at:
-            return [at[c.i].actor for c in syntax.coordinated(t)[1:] if c.i in at]
+            group = syntax.coordinated(t)
+            # "Armenian and Georgian officials": every conjunct, the first one too
+            return [at[c.i].actor for c in group if c.i in at] if len(group) > 1 else []
     return []
 
 
@@ -356,8 +389,9 @@ def preceding_group(tok: Token, at: dict[int, Mention]) -> list[Token]:
         return []
     first = min(at) if at else tok.i
     i = tok.i - 1
-    while i >= first and tok.doc[i].dep_ in ("aux", "neg", "advmod", "auxpass"):
-        i -= 1
+    while i >= first and (tok.doc[i].dep_ in ("aux", "neg", "advmod", "auxpass") or
+                          tok.doc[i].lower_ in ("all", "both", "each")):
+        i -= 1  # "X, Y and Z all abstained"
     if i < first or i not in at:
         return []
     node = tok.doc[i]

@@ -25,6 +25,7 @@ class DocContext:
     after_headline: bool = False  # whether the sentence before was a headline-shaped line
     last_issue: str | None = None
     last_agents: list[Actor] = field(default_factory=list)  # agents of the last act
+    groups: list[list[Actor]] = field(default_factory=list)  # states that acted alike
     last_sign: int | None = None  # direction of the last act: +1 for, -1 against its object
     last_stances: dict[str, tuple[str, str]] = field(default_factory=dict)  # by country/id
     recent: list[Actor] = field(default_factory=list)  # actors mentioned, most recent last
@@ -47,6 +48,19 @@ class DocContext:
     events: dict[str, str] = field(default_factory=dict)  # "vote" -> the day the text gave
     motion: tuple[str, str | None] | None = None  # the issue and stance of the last motion
     motion_age: int = 99  # sentences since the last motion was described (0: this one)
+    sided_motion: tuple[str, str | None] | None = None  # the last motion that took a side
+    motion_dates: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
+
+    def record_groups(self, statements: Sequence[Statement]) -> None:
+        """Remember the states of a sentence that acted alike ("K, T and U abstained"),
+        for a later "all three" or "the three"."""
+        alike: dict[tuple[str, str | None, str | None], list[Actor]] = {}
+        for s in statements:
+            if s.actor.country and s.actor.type != "person":
+                group = alike.setdefault((s.event_type, s.issue, s.stance), [])
+                if all(a.country != s.actor.country for a in group):
+                    group.append(s.actor)
+        self.groups += [g for g in alike.values() if len(g) > 1]
 
     def topic(self) -> str | None:
         """The issue the document has dealt with most so far (the last one on a tie)."""

@@ -38,8 +38,9 @@ def repeated(sent: Span, span: tuple[int, int], acts: Sequence[tuple[Token, list
             source = list(ctx.last_statements) if not acts else []
         else:
             scope = {t.i for t in head.subtree} - inside
-            source = [s for tok, found in acts if tok.i in scope and tok.i < node.i
-                      for s in found]
+            source = [s for tok, found in acts if tok.i == head.i for s in found] or [
+                s for tok, found in acts if tok.i in scope and tok.i < node.i
+                for s in found]  # "X abstained, as did Y": the act echoed, not its clauses
         if not source:
             continue
         text = "".join(t.text_with_ws for t in node.subtree)

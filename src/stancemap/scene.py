@@ -8,6 +8,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from . import syntax
 from .kb import METONYM_KINDS, KnowledgeBase
 from .models import Actor, Mention
 
@@ -37,6 +38,24 @@ def place_state(tok: Token, at: dict[int, Mention], kb: KnowledgeBase) -> str | 
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         return _state_named(verb.head, at, kb)
     return None
+
+
+def place_states(tok: Token, at: dict[int, Mention], kb: KnowledgeBase) -> list[str]:
+    """Every state a clause is set in by a fronted coordinated "in <capital> and <capital>"
+    ("In Baku and Yerevan, officials did not answer"; "In Astana and Bishkek they declined
+    to comment"): the places the unnamed plural subject stands for."""
+    verb = tok.head
+    if verb.i == tok.i:
+        return []
+    first = tok.sent[0]  # the sentence's opening "In X and Y", wherever the parser hung it
+    for c in [*verb.children, *([first] if first.dep_ in ("prep", "ROOT") else [])]:
+        if c.dep_ in ("prep", "ROOT") and c.lower_ in PLACE_PREPS and c.i < tok.i:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found = [_state_named(x, at, kb) for x in syntax.coordinated(g)]
+                    if found and all(found):
+                        return list(dict.fromkeys(f for f in found if f))
+    return []
 
 
 def _state_named(tok: Token, at: dict[int, Mention], kb: KnowledgeBase) -> str | None:

@@ -82,6 +82,7 @@ class Extractor:
         ctx.sentence_date = ctx.last_date
         ctx.current = sorted((i, m.actor) for i, m in at.items())
         preds = labels.relabel(sent, reprise.restatements(sent, self.lexicon.find(sent)))
+        preds += votes.empty_seats(sent)  # "Belize's seat was empty"
         self.found_predicates = bool(preds)
         speech, content_of = self._frames(preds, at)
         acts = self._acts(preds, speech, content_of)
@@ -92,8 +93,7 @@ class Extractor:
         if self.matcher is not None:  # "a resolution condemning X": what a vote for it means
             described = votes.motion(preds, self.matcher, self._stance,
                                      ctx.last_date or ctx.published)
-            if described:
-                ctx.motion, ctx.motion_age = described, 0
+            votes.remember(ctx, described)
         done = [(p.head, self._statements(doc_id, sent, (start, end), p, content_of.get(
             p.head.i), at, ctx, sentence_lemmas)) for p in acts]
         for p in self._held:  # "said [the vote reflected the will of X], and declared ...":
@@ -123,6 +123,8 @@ class Extractor:
         day, how = actdates.sentence_date(sent, out, at, ctx)
         if how == "explicit":
             ctx.last_date = day
+        if ctx.motion_age == 0 and ctx.motion:  # "the assembly on Thursday adopted a text"
+            ctx.motion_dates[ctx.motion] = day if how == "explicit" else None
         ctx.continues = spans.text(sent).rstrip().endswith(":")
         explicit = day if how == "explicit" else None
         same_paragraph = base == ctx.paragraph_base and not ctx.paragraph_ended
@@ -137,6 +139,7 @@ class Extractor:
         if any(s.issue for s in out):
             ctx.last_issue = next(s.issue for s in out if s.issue)
         ctx.last_statements = out = _dedupe(out)
+        ctx.record_groups(out)  # "K, T and U abstained": for a later "all three"
         before, ctx.after_headline = ctx.after_headline, headline_shaped(sent)
         if headline(sent, base, before):  # a title or a related article's link: what it names
             self.found_predicates = True  # is learnt, but it reports no dated act (and
@@ -235,7 +238,7 @@ class Extractor:
                     frame: Predicate | None, at: dict[int, Mention], ctx: DocContext,
                     sentence_lemmas: list[str]) -> list[Statement]:
         tok, entry = pred.head, pred.entry
-        if _controlled(tok):
+        if _controlled(tok) or votes.unnamed_voters(tok):
             return []  # "pressured Central Asian countries to support": not their act
         scoped = actdates.about_dates_blanked(sent, tok, entry, _scoped_text(
             sent, tok, ctx.published, frame.head if frame else None), ctx.published)
@@ -251,13 +254,15 @@ class Extractor:
         if frame and not speakers and _generic_analysts(frame.head):
             return []  # "experts say ...": commentary with no actor
         own_subj = votes.members(tok) or syntax.subjects(tok)  # "X was among those that"
+        own_subj += votes.accompanied(tok)  # "X voted against, together with Y and Z"
         subj = own_subj or preceding_group(tok, at)
         speaker_tokens = syntax.subjects(frame.head) if frame else subj
         if speaker_tokens and self._speaker is None and personal(speaker_tokens[0], at):
             found = self.agents.actors(speaker_tokens[:1], at, ctx, when=None)
             self._speaker = found[0] if found else None
         agents = self.agents.actors(subj, at, ctx, when, speakers) or self.agents.actors(
-            votes.whose(subj), at, ctx, when)  # "Eritrea, whose delegation took no part"
+            votes.whose(subj), at, ctx, when) or self.agents.actors(  # "... the annexation
+            votes.listed_before(tok, at, own_subj), at, ctx, when)  # X, Y all abstained"
         borrowed = not agents and bool(own_subj) and bool(speakers)
         if not agents and not any(t.pos_ == "PROPN" for t in subj):
             agents = speakers  # "the ministry said the vote was illegal": the speaker's view
@@ -269,7 +274,7 @@ class Extractor:
         negated = negated and entry is not labels.REFUSED  # "did not call it an annexation"
         if tok.i in self._neutral.get("kept", set()):
             entry, negated = NEUTRAL_ENTRY, False  # "neither supported nor condemned"
-        event = _event_type(entry, negated, tok)
+        event = votes.unexplained(tok, _event_type(entry, negated, tok), negated)
         if event == "SANCTION" and entry.lemma in WITHDRAWALS and not _leaves_a_body(tok, at):
             event = "RETREAT"  # "forces withdrew from the town", not from a treaty
         if event is None:
@@ -332,9 +337,8 @@ class Extractor:
         theme = [tok, *syntax.theme_tokens(tok, entry.roles)]
         stance = self._stance(entry, event, negated, issue, theme, pred.tokens,
                               borrowed and bool(agents)) if issue else None
-        issue, stance = votes.on_motion(tok, entry, event, ctx.motion, pred.tokens,
-                                        negated, ctx.motion_age <= 1) or (
-            issue, stance)  # "backed the resolution": what the resolution says
+        issue, stance, day = votes.applied(tok, entry, event, ctx, pred.tokens, negated,
+                                           (issue, stance), day)  # "backed the resolution"
         if event == "NO_COMMENT":
             stance = "no_comment" if issue else None
         if entry is reprise.RESTATE:  # "Nur-Sultan has held this line"

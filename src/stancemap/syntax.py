@@ -53,7 +53,20 @@ def _subjects(tok: Token, depth: int = 0) -> tuple[Token, ...]:
     out: list[Token] = []
     for s in own:
         out.extend(coordinated(s))
+    out += _list_head(tok, own)
     return tuple(sorted(set(out), key=lambda t: t.i))
+
+
+def _list_head(verb: Token, own: list[Token]) -> list[Token]:
+    """The first name of a subject list the parser split off as a modifier of the verb:
+    "Aliyev, Pashinyan and Lukashenko did not mention ..." with "Aliyev" an npadvmod."""
+    first = own[0] if len(own) == 1 and own[0].i >= 2 else None
+    if first is None or verb.doc[first.i - 1].text != "," or not any(
+            c.dep_ == "conj" for c in first.children):
+        return []
+    head = verb.doc[first.i - 2]
+    return [head] if head.pos_ == "PROPN" and head.head.i == verb.i and head.dep_ in (
+        "npadvmod", "dep", "nsubj") else []
 
 
 REL_PRONOUNS = {"who", "which", "that", "whom"}

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from . import syntax
+from .agents import preceding_group
+from .doccontext import DocContext
+from .models import Mention
 from .predicates import Entry, Predicate
 from .stance import IssueMatcher, lemmas
 
@@ -75,6 +78,25 @@ def joins_others(tok: Token, heads: set[int]) -> bool:
             g.dep_ == "pcomp" and g.i in heads for g in c.children) for c in tok.children)
 
 
+UNNAMED = {"state", "country", "government", "delegation", "member", "nation"}
+
+
+def unnamed_voters(tok: Token) -> bool:
+    """"thanked the states that had voted in favour": a vote by a group the text does not
+    name is no one's act."""
+    head = tok.head
+    return tok.dep_ == "relcl" and head.i != tok.i and head.tag_ == "NNS" and \
+        head.lemma_.lower() in UNNAMED and not members(tok) and \
+        tok.lemma_.lower() in {"vote", "abstain", "back", "support", "oppose"}
+
+
+def listed_before(tok: Token, at: dict[int, Mention], own: list[Token]) -> list[Token]:
+    """"... the annexation of the four regions, Armenia, India and Laos all abstained": a
+    list of two or more actors right before a verb whose parsed subject names no one."""
+    group = preceding_group(tok, at) if own else []
+    return group if len(group) > 1 else []
+
+
 def whose(subjects: list[Token]) -> list[Token]:
     """"Eritrea, whose delegation took no part in the vote": the antecedent of "whose" in
     a relative clause's subject, for when the subject itself names no one."""
@@ -97,6 +119,11 @@ ENDING = {"end", "withdrawal", "halt", "cessation", "withdraw", "stop", "cease",
 def describes_motion(tok: Token) -> bool:
     """"a resolution condemning X", "a resolution that demands X", "the text deplores X",
     "a resolution which calls the referendum invalid": what a motion says, not anyone's act."""
+    if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and tok.head.i != tok.i and \
+            _voting_body_says(tok.head):
+        return True  # "the assembly repeated its demand that Moscow withdraw": the demand's
+    if _voting_body_says(tok):
+        return True
     while tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "conj") and tok.head.i != tok.i:
         if tok.dep_ == "conj" and _continues_relative(tok):
             return True
@@ -105,6 +132,51 @@ def describes_motion(tok: Token) -> bool:
         return True
     return tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in MOTIONS
                                       for c in tok.children)
+
+
+ADOPTING = {"adopt", "pass", "approve", "vote"}
+VOTING_BODIES = {"assembly"}  # "the General Assembly demanded ...": what its text says
+
+
+def _voting_body_says(tok: Token) -> bool:
+    """"The assembly adopted a resolution on 3 May affirming X", "the assembly repeated its
+    demand that Y withdraw, adopting the text by 140 votes": a clause whose subject is a
+    voting body adopting a motion says what the motion says."""
+    if tok.lemma_.lower() in ADOPTING or not any(
+            t.lemma_.lower() in MOTIONS | ABSTAIN_LEMMAS | {"vote"} for t in tok.sent):
+        return False  # the adoption itself is the body's act
+    node = tok
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return any(_is_body(s) for s in subj)
+        if node.head.i == node.i or node.dep_ not in (
+                "advcl", "acl", "xcomp", "ccomp", "conj", "dobj", "pobj", "prep"):
+            return False
+        node = node.head
+    return False
+
+
+def _is_body(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in VOTING_BODIES or lemma == "council" and any(
+        c.lower_ == "security" for c in tok.children)
+
+
+TOGETHER = {"together", "along"}
+
+
+def accompanied(tok: Token) -> list[Token]:
+    """"Belarus voted against, together with Cuba, Iran and Syria": the states the act's
+    subject acted along with, each of them an agent of the act (not a copula's: "were
+    among the abstaining countries, together with X" lists company, not the act)."""
+    if tok.pos_ != "VERB":
+        return []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and any(
+                a.lower_ in TOGETHER for a in c.children if a.dep_ == "advmod"):
+            return [x for g in c.children if g.dep_ == "pobj" for x in syntax.coordinated(g)]
+    return []
 
 
 def _continues_relative(conj: Token) -> bool:
@@ -128,12 +200,14 @@ def motion(preds: Sequence[Predicate], matcher: IssueMatcher, stance_of: StanceO
     a verb of saying with no polarity of its own ("calls the referendum invalid") gives the
     issue only."""
     neutral: tuple[str, str | None] | None = None
-    for p in preds:
+    described = [p for p in preds if describes_motion(p.head)]
+    for p in described:
         tok = p.head
-        if not describes_motion(tok):
-            continue
         words = lemmas([tok, *syntax.object_tokens(tok)])
         found = matcher.match(words, words, when)
+        if found is None and p.entry.polarity != 0:
+            sentence = lemmas(list(tok.sent))  # "... demand that Moscow withdraw its troops,
+            found = matcher.match(sentence, sentence, when)  # on the war's anniversary"
         if found is None:
             continue
         if p.entry.polarity == 0:
@@ -143,30 +217,95 @@ def motion(preds: Sequence[Predicate], matcher: IssueMatcher, stance_of: StanceO
         theme = [tok, *syntax.theme_tokens(tok, p.entry.roles)]
         event = p.entry.negated_event_type if negated and p.entry.negated_event_type else \
             p.entry.event_type
-        stance = stance_of(p.entry, event, negated, found.issue, theme)
-        if any(t.lemma_.lower() in ENDING for t in theme):
-            stance = OPPOSITE.get(stance or "", stance)  # "demanding an end to the invasion"
+        ending = [t for t in theme if t.lemma_.lower() in ENDING]
+        stance = stance_of(p.entry, event, negated, found.issue,
+                           [t for t in theme if t not in ending])
+        if ending:  # "demanding an end to the invasion", "demanding that Moscow withdraw"
+            stance = OPPOSITE.get(stance or "", stance)
+        if stance not in OPPOSITE:  # "called for peace and demanded a withdrawal": the side
+            neutral = neutral or (found.issue, stance)
+            continue
         return found.issue, stance
     return neutral
 
 
+EMPTY_SEAT = Entry("(empty seat)", "MWE", "NO_COMMENT", 0)
+ABSENT_LEMMAS = {EMPTY_SEAT.lemma, "absent", "take part in vote", "participate in vote",
+                 "skip vote", "vote"}
+SEATS = {"seat", "chair", "place"}
+
+
+def empty_seats(sent: Span) -> list[Predicate]:
+    """"Belize's seat was empty when the votes were counted", "its chair stayed empty": the
+    state of the seat did not vote."""
+    out = []
+    for tok in sent:
+        if tok.lower_ == "empty" and tok.dep_ in ("acomp", "oprd") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SEATS and any(
+                    p.dep_ == "poss" for p in c.children) for c in tok.head.children):
+            out.append(Predicate(tok.head, EMPTY_SEAT, frozenset((tok.head.i, tok.i))))
+    return out
+
+
+def remember(ctx: DocContext, described: tuple[str, str | None] | None) -> None:
+    """A motion this sentence describes: the one later votes are on."""
+    if described:
+        ctx.motion, ctx.motion_age = described, 0
+        if described[1] in OPPOSITE:
+            ctx.sided_motion = described
+
+
+def applied(tok: Token, entry: Entry, event: str, ctx: DocContext, phrase: frozenset[int],
+            negated: bool, own: tuple[str | None, str | None], day: str | None
+            ) -> tuple[str | None, str | None, str | None]:
+    """The issue, stance and day of an act that may be a vote on the motion last described
+    (its issue and side, the day of that vote); abstaining never takes a side."""
+    motion = voted_on(ctx, event)
+    voted = on_motion(tok, entry, event, motion, phrase, negated, ctx.motion_age <= 1,
+                      ctx.motion_age == 0)
+    issue, stance = voted or own
+    day = day or (ctx.motion_dates.get(motion) if voted and motion else None)
+    if entry.lemma in ABSTAIN_LEMMAS and stance in OPPOSITE:
+        stance = "neutral"  # abstaining takes no side on what the text says
+    return issue, stance, day
+
+
+def voted_on(ctx: DocContext, event: str) -> tuple[str, str | None] | None:
+    """The motion a vote is on: the last one described, or for a vote for or against, after
+    a recalled vote that took no side ("in October, when the assembly declared X void, ..."),
+    the last one that took a side."""
+    last = ctx.motion
+    if last is not None and last[1] not in OPPOSITE and ctx.motion_age and \
+            event in ("SUPPORT", "REJECT") and ctx.sided_motion is not None:
+        return ctx.sided_motion
+    return last
+
+
 def on_motion(tok: Token, entry: Entry, event: str, last: tuple[str, str | None] | None,
               phrase: frozenset[int] = frozenset(), negated: bool = False,
-              recent: bool = False) -> tuple[str, str | None] | None:
+              recent: bool = False, here: bool = False) -> tuple[str, str | None] | None:
     """A vote for or against the motion last described ("Serbia backed the resolution",
     "voted against it"): the motion's issue, with its stance or the opposite; declining to
     back it or to oppose it ("did not support the resolution") is neutral, and so is
     abstaining when the motion was described in this sentence or the one before."""
     if recent and last is not None and entry.lemma in ABSTAIN_LEMMAS and event == "STATEMENT":
         return last[0], "neutral"  # "Nepal, one of the states that abstained"
+    if last is not None and event == "NO_COMMENT" and (recent or entry is EMPTY_SEAT) and \
+            entry.lemma in ABSENT_LEMMAS:
+        return last[0], "no_comment"  # "Belize's seat was empty", "Chad did not take part"
     if last is None or event not in ("SUPPORT", "REJECT"):
         return None
     voting = {t.lemma_.lower() for t in tok.sent} & (MOTIONS | {"vote", "abstain"})
+    along = {t.i for t in accompanied(tok)}  # "voted against, together with X"
     objects = [t for t in syntax.object_tokens(tok) if t.dep_ in ("dobj", "pobj")
-               and (t.head.i == tok.i or t.head.head.i == tok.i) and t.i not in phrase]
+               and (t.head.i == tok.i or t.head.head.i == tok.i) and t.i not in phrase
+               and t.i not in along]
     named = [t for t in objects if t.lemma_.lower() in MOTIONS or t.lower_ == "it" and voting]
     if not named and (entry.lemma not in VOTE_LEMMAS or objects):
         return None  # "backed the resolution", "Moldova backed it"; not "voted against Moscow"
+    if not here and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for t in named
+                        for c in t.children):
+        return None  # "would have backed a text confined to a ceasefire": another text
     issue, stance = last
     if stance not in OPPOSITE:
         return issue, None
@@ -174,3 +313,12 @@ def on_motion(tok: Token, entry: Entry, event: str, last: tuple[str, str | None]
         return issue, "neutral"
     return issue, stance if event == "SUPPORT" else OPPOSITE[stance]
 
+
+def unexplained(tok: Token, event: str | None, negated: bool) -> str | None:
+    """"The Malian mission did not explain its vote", "has not justified its abstention":
+    saying nothing about one's own vote is silence, not a statement."""
+    if negated and event == "STATEMENT" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"vote", "abstention", "absence"} and any(
+                p.dep_ == "poss" for p in c.children) for c in tok.children):
+        return "NO_COMMENT"
+    return event
