@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from . import spans
 from .predicates import Entry, Predicate
 
 NAMING = {"call", "describe", "term", "brand", "label", "characterize", "characterise",
@@ -130,7 +131,7 @@ def evaluations(sent: Span, preds: list[Predicate], skip: set[int] = frozenset()
     read as one act of the complement's polarity on the thing named."""
     at = {p.head.i: p for p in preds}
     out = list(preds)
-    for verb in sent:
+    for verb in spans.tokens(sent):
         if verb.pos_ not in ("VERB", "AUX") or verb.i in skip:
             continue
         own = at.get(verb.i)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from . import spans
 from .predicates import Entry, Predicate
 
 SANCTION_NOUNS = {"sanction", "sanctions", "restriction", "penalty", "penalties", "listing"}
@@ -115,10 +116,15 @@ def compliance(sent: Span, preds: list[Predicate]) -> list[Predicate]:
     """The predicates with the sanctions that would hit an actor dropped, and the act done to
     avoid them (or done to a sanctioned party) read as keeping to (or getting around) the
     sanctions."""
+    toks = spans.tokens(sent)
+    words = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+    if words.isdisjoint(SANCTION_NOUNS) and "sanctioned" not in words and (
+            words.isdisjoint(INSTRUMENTS) or words.isdisjoint(SETS_UP)):
+        return preds  # no sanctions, sanctioned party or trade-checking instrument named
     at = {p.head.i: p for p in preds}
     drop: set[int] = set()
     acts: dict[int, Predicate] = {}
-    for noun in sent:
+    for noun in toks:
         if not _sanction_noun(noun):
             continue
         host = _exposure_host(noun)
@@ -133,7 +139,7 @@ def compliance(sent: Span, preds: list[Predicate]) -> list[Predicate]:
                                                 if c.dep_ == "prep" for t in c.subtree}
         event = own.entry.event_type if inside and own is not None else "STATEMENT"
         acts[main.i] = Predicate(main, _entry(event), frozenset({main.i}))
-    for verb in sent:
+    for verb in toks:
         if verb.pos_ != "VERB" or verb.i in acts or not _sanctioned_object(verb):
             continue
         lemma = verb.lemma_.lower()
@@ -142,7 +148,7 @@ def compliance(sent: Span, preds: list[Predicate]) -> list[Predicate]:
             entry = Entry(COMPLY, "MWE", "STATEMENT", sign, None,
                           {"agent": "nsubj", "theme": "complement"}, True)
             acts[verb.i] = Predicate(verb, entry, frozenset({verb.i}))
-    for verb in sent:
+    for verb in toks:
         if verb.pos_ == "VERB" and verb.i not in acts and _controls_trade(verb):
             acts[verb.i] = Predicate(verb, _entry("STATEMENT"), frozenset({verb.i}))
     if not acts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from . import syntax
+from . import spans, syntax
 from .predicates import Entry, Predicate
 from .stance import themes
 
@@ -84,7 +84,7 @@ def refused_acts(sent: Span, preds: list[Predicate]) -> list[Predicate]:
     """The predicates with each act refused by an off-agenda copula read as refused."""
     targets: set[int] = set()
     out: list[Predicate] = []
-    for be in sent:
+    for be in spans.tokens(sent):
         if be.lemma_.lower() not in COPULAS:
             continue
         if _refused(be):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
-from . import syntax
+from . import spans, syntax
 from .agents import preceding_group
 from .doccontext import DocContext
 from .models import Mention
@@ -142,8 +142,7 @@ def _voting_body_says(tok: Token) -> bool:
     """"The assembly adopted a resolution on 3 May affirming X", "the assembly repeated its
     demand that Y withdraw, adopting the text by 140 votes": a clause whose subject is a
     voting body adopting a motion says what the motion says."""
-    if tok.lemma_.lower() in ADOPTING or not any(
-            t.lemma_.lower() in MOTIONS | ABSTAIN_LEMMAS | {"vote"} for t in tok.sent):
+    if tok.lemma_.lower() in ADOPTING or not _in_motion_sentence(tok):
         return False  # the adoption itself is the body's act
     node = tok
     for _ in range(4):
@@ -155,6 +154,22 @@ def _voting_body_says(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+MOTION_WORDS = MOTIONS | ABSTAIN_LEMMAS | {"vote"}
+
+
+def _in_motion_sentence(tok: Token) -> bool:
+    """Whether the token's sentence names a motion or a vote (worked out once a document)."""
+    return spans.memo(tok.doc[:], "motion sentences", _motion_sentences)[tok.i]
+
+
+def _motion_sentences(whole: Span) -> list[bool]:
+    out: list[bool] = []
+    for sent in whole.doc.sents:
+        named = any(t.lemma_.lower() in MOTION_WORDS for t in spans.tokens(sent))
+        out.extend([named] * len(sent))
+    return out
 
 
 def _is_body(tok: Token) -> bool:
@@ -239,7 +254,7 @@ def empty_seats(sent: Span) -> list[Predicate]:
     """"Belize's seat was empty when the votes were counted", "its chair stayed empty": the
     state of the seat did not vote."""
     out = []
-    for tok in sent:
+    for tok in spans.tokens(sent):
         if tok.lower_ == "empty" and tok.dep_ in ("acomp", "oprd") and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SEATS and any(
                     p.dep_ == "poss" for p in c.children) for c in tok.head.children):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from . import syntax
+from . import spans, syntax
 from .offagenda import negated_entry
 from .predicates import Entry, Predicate
 
@@ -58,7 +58,7 @@ def carried_out(sent: Span, preds: list[Predicate]) -> list[Predicate]:
     at = {p.head.i: p for p in preds}
     acts: dict[int, Predicate] = {}
     drop: set[int] = set()
-    for verb in sent:
+    for verb in spans.tokens(sent):
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
