@@ -76,3 +76,13 @@ def statements_of(kb, nlp):  # type: ignore[no-untyped-def]
         return out
 
     return run
+
+
+@pytest.fixture(scope="session")
+def statement_rows(statements_of):  # type: ignore[no-untyped-def]
+    """Statements of a text as (actor's state or id, event type, issue, stance, date)."""
+    def run(text: str, published: str = "2022-10-05") -> list[tuple]:  # type: ignore[type-arg]
+        return [(s.actor.country or s.actor.id, s.event_type, s.issue, s.stance, s.date)
+                for s in statements_of(text, published)]
+
+    return run

@@ -10,12 +10,8 @@ ANNEX, DNR, CRIMEA = "recognize-annexation-2022", "recognize-dnr-lnr", "crimea-a
 
 
 @pytest.fixture(scope="module")
-def extract(statements_of):  # type: ignore[no-untyped-def]
-    def run(text: str, published: str = "2022-10-05") -> list[tuple]:  # type: ignore[type-arg]
-        return [(s.actor.country or s.actor.id, s.event_type, s.issue, s.stance, s.date)
-                for s in statements_of(text, published)]
-
-    return run
+def extract(statement_rows):  # type: ignore[no-untyped-def]
+    return statement_rows
 
 
 RESOLUTION = ("On 14 November 2022 the General Assembly voted on a resolution condemning the "

@@ -58,26 +58,21 @@ def memo(span: Span, what: str, compute: Callable[[Span], T]) -> T:
     """``compute(span)``, worked out once per span and ``what`` (values must not be
     mutated by callers)."""
     doc = span.doc
-    key = (id(doc), span.start, span.end, what)
-    hit = _MEMO.get(key)
-    if hit is not None and hit[0] is doc:
-        return hit[1]  # type: ignore[no-any-return]
-    value = compute(span)
-    if len(_MEMO) >= _MAX_MEMO:
-        _MEMO.clear()
-    _MEMO[key] = (doc, value)
-    return value
+    return _cached(doc, (id(doc), span.start, span.end, what), compute, span)
 
 
 def memo_token(tok: Token, what: str, compute: Callable[[Token], T]) -> T:
-    """``compute(tok)``, worked out once per token and ``what`` (values must not be mutated
-    by callers)."""
+    """``compute(tok)``, worked out once per token and ``what`` (as ``memo``)."""
     doc = tok.doc
-    key = (id(doc), tok.i, -1, what)
+    return _cached(doc, (id(doc), tok.i, -1, what), compute, tok)
+
+
+def _cached(doc: Doc, key: tuple[int, int, int, str], compute: Callable[[Any], T],
+            arg: Any) -> T:
     hit = _MEMO.get(key)
     if hit is not None and hit[0] is doc:
         return hit[1]  # type: ignore[no-any-return]
-    value = compute(tok)
+    value = compute(arg)
     if len(_MEMO) >= _MAX_MEMO:
         _MEMO.clear()
     _MEMO[key] = (doc, value)
