@@ -207,3 +207,12 @@ def test_a_lone_unpunctuated_line_inside_the_article_is_still_read(extract) -> N
                   "Armenia said on Tuesday that it did not recognise the referendums either\n\n"
                   "Azerbaijan has not commented.")
     assert {"GEO", "ARM", "AZE"} <= {g[0] for g in got}
+
+
+def test_it_after_a_motion_is_the_motion(extract) -> None:  # type: ignore[no-untyped-def]
+    got = extract("Laos did not take part in the vote. The text deplores the referendums "
+                  "held in four Ukrainian regions. It calls on members not to recognise the "
+                  "annexation of those regions.", "2022-11-20")
+    assert not any(g[0] == "LAO" and g[3] in ("support", "oppose") for g in got)
+    got = extract("Laos did not take part in the vote. It said it had no position.", "2022-11-20")
+    assert any(g[0] == "LAO" for g in got[1:])

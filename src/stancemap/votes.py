@@ -130,8 +130,20 @@ def describes_motion(tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in MOTION_HEADS:
         return True
-    return tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in MOTIONS
-                                      for c in tok.children)
+    return tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and (
+        c.lemma_.lower() in MOTIONS or c.lower_ == "it" and _motion_before(c))
+        for c in tok.children)
+
+
+def _motion_before(pronoun: Token) -> bool:
+    """"The text condemns X. It calls on all states ...": "it" opening a sentence whose
+    sentence before had a motion for its subject."""
+    sent = pronoun.sent
+    if sent.start == 0 or pronoun.i != sent.start:
+        return False
+    before = pronoun.doc[sent.start - 1].sent
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i and
+               t.lemma_.lower() in MOTIONS for t in spans.tokens(before))
 
 
 ADOPTING = {"adopt", "pass", "approve", "vote"}
