@@ -80,8 +80,9 @@ def _purpose_of(host: Token) -> Token | None:
     return None
 
 
-def _entry(event: str) -> Entry:
-    return Entry(COMPLY, "MWE", event, 1, None, {"agent": "nsubj", "theme": "complement"}, True)
+def _entry(event: str, sign: int = 1) -> Entry:
+    return Entry(COMPLY, "MWE", event, sign, None, {"agent": "nsubj", "theme": "complement"},
+                 True)
 
 
 def _sanctioned_object(verb: Token) -> bool:
@@ -145,9 +146,7 @@ def compliance(sent: Span, preds: list[Predicate]) -> list[Predicate]:
         lemma = verb.lemma_.lower()
         sign = 1 if lemma in RESTRICTIVE else -1 if lemma in HELPING else 0
         if sign:
-            entry = Entry(COMPLY, "MWE", "STATEMENT", sign, None,
-                          {"agent": "nsubj", "theme": "complement"}, True)
-            acts[verb.i] = Predicate(verb, entry, frozenset({verb.i}))
+            acts[verb.i] = Predicate(verb, _entry("STATEMENT", sign), frozenset({verb.i}))
     for verb in toks:
         if verb.pos_ == "VERB" and verb.i not in acts and _controls_trade(verb):
             acts[verb.i] = Predicate(verb, _entry("STATEMENT"), frozenset({verb.i}))

@@ -89,11 +89,8 @@ class Extractor:
         out: list[Statement] = []
         start, end = base + sent.start_char, base + sent.end_char
         sentence_lemmas = lemmas(spans.tokens(sent))
-        ctx.motion_age += 1
-        if self.matcher is not None:  # "a resolution condemning X": what a vote for it means
-            described = votes.motion(preds, self.matcher, self._stance,
-                                     ctx.last_date or ctx.published)
-            votes.remember(ctx, described)
+        votes.remember(ctx, votes.motion(preds, self.matcher, self._stance, ctx.last_date or
+                                         ctx.published) if self.matcher else None)
         done = [(p.head, self._statements(doc_id, sent, (start, end), p, content_of.get(
             p.head.i), at, ctx, sentence_lemmas)) for p in acts]
         for p in self._held:  # "said [the vote reflected the will of X], and declared ...":

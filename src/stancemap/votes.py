@@ -169,6 +169,7 @@ def _voting_body_says(tok: Token) -> bool:
 
 
 MOTION_WORDS = MOTIONS | ABSTAIN_LEMMAS | {"vote"}
+VOTING_WORDS = MOTIONS | {"vote", "abstain"}  # a sentence about voting: "it" is the text
 
 
 def _in_motion_sentence(tok: Token) -> bool:
@@ -275,7 +276,8 @@ def empty_seats(sent: Span) -> list[Predicate]:
 
 
 def remember(ctx: DocContext, described: tuple[str, str | None] | None) -> None:
-    """A motion this sentence describes: the one later votes are on."""
+    """A new sentence, and the motion it describes if any: the one later votes are on."""
+    ctx.motion_age += 1
     if described:
         ctx.motion, ctx.motion_age = described, 0
         if described[1] in OPPOSITE:
@@ -322,12 +324,12 @@ def on_motion(tok: Token, entry: Entry, event: str, last: tuple[str, str | None]
         return last[0], "no_comment"  # "Belize's seat was empty", "Chad did not take part"
     if last is None or event not in ("SUPPORT", "REJECT"):
         return None
-    voting = {t.lemma_.lower() for t in tok.sent} & (MOTIONS | {"vote", "abstain"})
     along = {t.i for t in accompanied(tok)}  # "voted against, together with X"
     objects = [t for t in syntax.object_tokens(tok) if t.dep_ in ("dobj", "pobj")
                and (t.head.i == tok.i or t.head.head.i == tok.i) and t.i not in phrase
                and t.i not in along]
-    named = [t for t in objects if t.lemma_.lower() in MOTIONS or t.lower_ == "it" and voting]
+    named = [t for t in objects if t.lemma_.lower() in MOTIONS or t.lower_ == "it" and any(
+        x.lemma_.lower() in VOTING_WORDS for x in spans.tokens(tok.sent))]
     if not named and (entry.lemma not in VOTE_LEMMAS or objects):
         return None  # "backed the resolution", "Moldova backed it"; not "voted against Moscow"
     if not here and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for t in named
